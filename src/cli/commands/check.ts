@@ -1,0 +1,63 @@
+// `gomod-doctor check [dir]`: every go.mod, go.work and go.sum below dir, checked as the editor checks them.
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Finding } from '../../core/finding';
+import { diagnoseText, moduleFileKind } from '../../core/diagnose/local';
+import { findModuleFiles } from '../../core/diagnose/moduleFiles';
+import { localGoVersion } from '../../core/gocmd/run';
+import { t } from '../../core/i18n';
+import { renderFindingsText } from '../../core/report/text';
+import { parseArgs, stringFlag } from '../args';
+import { UsageError, type CliIo } from '../io';
+import { VERSION } from '../version';
+
+const formats = ['text', 'json'] as const;
+
+export async function runCheckCommand(argv: string[], io: CliIo): Promise<number> {
+  const started = performance.now();
+  const args = parseArgs(argv, { format: 'value', json: 'bool', offline: 'bool', go: 'value', 'timeout-ms': 'value', concurrency: 'value' });
+  const format = args.flags.has('json') ? 'json' : (stringFlag(args, 'format') ?? 'text');
+  if (!(formats as readonly string[]).includes(format)) {
+    throw new UsageError(t('cli.bad-format', { format, allowed: formats.join('|') }));
+  }
+  if (args.positionals.length > 1) throw new UsageError(t('cli.unknown-option', { option: args.positionals[1] }));
+  const dir = resolve(io.cwd, args.positionals[0] ?? '.');
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new UsageError(t('cli.not-a-directory', { dir }));
+
+  const goPath = stringFlag(args, 'go') ?? '';
+  const goVersion = await localGoVersion({ goPath: goPath || undefined });
+  const files = findModuleFiles(dir);
+  const findings: Finding[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      io.err(t('cli.cannot-read', { file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }) + '\n');
+      continue;
+    }
+    findings.push(...diagnoseText(moduleFileKind(file)!, text, { file, localGoVersion: goVersion }));
+  }
+
+  if (format === 'json') {
+    const report = {
+      version: VERSION,
+      go: { path: goPath || 'go', version: goVersion ? `go${goVersion}` : null },
+      env: [],
+      probes: [],
+      findings,
+      durationMs: Math.round(performance.now() - started),
+    };
+    io.out(JSON.stringify(report, null, 2) + '\n');
+  } else {
+    if (files.length === 0) io.err(t('cli.no-files', { dir }) + '\n');
+    io.out(renderFindingsText(findings, dir, files.length));
+  }
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}

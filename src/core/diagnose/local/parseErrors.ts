@@ -1,0 +1,26 @@
+// Turns the parser's go-worded errors into Findings with a code a person (and a test) can rely on.
+import type { Finding } from '../../finding';
+import { t } from '../../i18n';
+import type { ParseError } from '../../modfile/types';
+import { finding, type Family, type LocalContext } from './context';
+
+const majorMismatch = /should be v\d+(?: or v1)?, not v\d+|invalid version: should be/;
+const invalidVersion = /version "[^"]*" invalid|invalid (?:go|toolchain) version|disallowed version string/;
+
+export function classifyParseError(err: ParseError): 'major-mismatch' | 'version-invalid' | 'syntax' {
+  if (majorMismatch.test(err.message)) return 'major-mismatch';
+  if (invalidVersion.test(err.message)) return 'version-invalid';
+  return 'syntax';
+}
+
+export function parseErrorFindings(errors: ParseError[], family: Family, fileLabel: string, ctx: LocalContext): Finding[] {
+  return errors.map((err) => {
+    const kind = classifyParseError(err);
+    const detail = err.message;
+    const message =
+      kind === 'syntax'
+        ? t('gomod.syntax', { file: fileLabel, detail: `${fileLabel}:${err.line}: ${detail}` })
+        : t(kind === 'major-mismatch' ? 'gomod.major-mismatch' : 'gomod.version-invalid', { detail });
+    return finding(`${family}.${kind}`, 'error', message, ctx.file, err.range, { evidence: { goError: `${fileLabel}:${err.line}: ${detail}` } });
+  });
+}

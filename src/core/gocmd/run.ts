@@ -1,0 +1,136 @@
+// The one way to run the go command: a program path and an argument array (never a shell string), a timeout,
+// cancellation, and the whole process tree killed when either fires.
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+
+export interface RunGoOptions {
+  /** The go binary; "go" (from PATH) when absent. */
+  goPath?: string;
+  cwd?: string;
+  /**
+   * The environment to start from instead of process.env (for example the CLI's io.env, or a test's sealed
+   * environment). Variables whose value is undefined are left out.
+   */
+  baseEnv?: Record<string, string | undefined>;
+  /** Extra variables on top of the base environment; an undefined value removes the variable. */
+  env?: Record<string, string | undefined>;
+  /**
+   * Read-only queries run with GOTOOLCHAIN=local so that a go line in go.mod can never trigger a toolchain
+   * download. Default true; set false only when the caller's GOTOOLCHAIN itself is what is being examined.
+   */
+  toolchainLocal?: boolean;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Output beyond this many characters per stream is dropped (the process keeps running). Default 16 MiB. */
+  maxOutputChars?: number;
+}
+
+export interface RunGoResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** True when the AbortSignal fired before the process ended. */
+  aborted?: boolean;
+}
+
+export class GoNotFoundError extends Error {
+  constructor(readonly goPath: string) {
+    super(`go command not found: ${goPath}`);
+  }
+}
+
+/** Builds the child environment: base, then GOTOOLCHAIN=local (unless disabled), then the caller's overrides. */
+export function goChildEnv(opts: RunGoOptions): Record<string, string> {
+  const merged: Record<string, string | undefined> = { ...(opts.baseEnv ?? process.env) };
+  if (opts.toolchainLocal !== false) merged.GOTOOLCHAIN = 'local';
+  for (const [k, v] of Object.entries(opts.env ?? {})) merged[k] = v;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(merged)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/** Kills a child and everything it started: its process group on Unix, `taskkill /T` on Windows. */
+export function killProcessTree(child: ChildProcess): void {
+  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+  if (process.platform === 'win32') {
+    execFile('taskkill', ['/pid', String(child.pid), '/T', '/F'], { windowsHide: true }, () => undefined);
+    return;
+  }
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    try {
+      child.kill('SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * Runs `go <args>` and collects its output. The child gets its own process group so that a timeout or an abort
+ * kills go and everything it started (git, ssh, compilers).
+ */
+export function runGo(args: string[], opts: RunGoOptions = {}): Promise<RunGoResult> {
+  const goPath = opts.goPath || 'go';
+  const env = goChildEnv(opts);
+  const limit = opts.maxOutputChars ?? 16 * 1024 * 1024;
+  return new Promise((resolve, reject) => {
+    let child: ChildProcess;
+    try {
+      child = spawn(goPath, args, {
+        cwd: opts.cwd,
+        env,
+        detached: process.platform !== 'win32',
+        windowsHide: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (err) {
+      reject(err);
+      return;
+    }
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    let aborted = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killProcessTree(child);
+    }, opts.timeoutMs ?? 30_000);
+    const onAbort = () => {
+      aborted = true;
+      killProcessTree(child);
+    };
+    if (opts.signal?.aborted) onAbort();
+    else opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
+    };
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      if (stdout.length < limit) stdout += d;
+    });
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+      if (stderr.length < limit) stderr += d;
+    });
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      done();
+      reject(err.code === 'ENOENT' || err.code === 'EACCES' ? new GoNotFoundError(goPath) : err);
+    });
+    child.on('close', (code) => {
+      done();
+      resolve({ code, stdout, stderr, timedOut, aborted });
+    });
+  });
+}
+
+/** The toolchain's version without the "go" prefix (e.g. "1.26.8"), or undefined when go cannot be run. */
+export async function localGoVersion(opts: RunGoOptions = {}): Promise<string | undefined> {
+  try {
+    const r = await runGo(['env', 'GOVERSION'], { timeoutMs: 10_000, ...opts });
+    const v = r.stdout.trim();
+    return r.code === 0 && v.startsWith('go') ? v.slice(2).split(/[ -]/)[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,38 @@
+// Message catalogue for core, server and CLI (en + zh-cn). Each family file under catalog/ defines its
+// messages with both languages side by side, so a missing translation is a compile error.
+import { gomodMessages } from './catalog/gomod';
+import { cliMessages } from './catalog/cli';
+import type { Entry } from './catalog/entry';
+
+export type Lang = 'en' | 'zh-cn';
+
+const catalogue = { ...gomodMessages, ...cliMessages } satisfies Record<string, Entry>;
+export type MessageKey = keyof typeof catalogue;
+
+let current: Lang = 'en';
+
+/** Maps a locale string from VS Code, LANG or --lang (zh-CN, zh_CN.UTF-8, zh-Hans, zh) to a catalogue. */
+export function normalizeLang(locale: string | undefined): Lang {
+  const l = (locale ?? '').toLowerCase().replace('_', '-');
+  if (l === 'zh' || l.startsWith('zh-cn') || l.startsWith('zh-hans') || l.startsWith('zh-sg')) return 'zh-cn';
+  return 'en';
+}
+
+export function setLanguage(lang: Lang): void {
+  current = lang;
+}
+
+export function getLanguage(): Lang {
+  return current;
+}
+
+/** Formats a message; `{name}` placeholders take values from args. */
+export function t(key: MessageKey, args: Record<string, string | number> = {}, lang: Lang = current): string {
+  const entry: Entry = catalogue[key];
+  const template = lang === 'zh-cn' ? entry.zh : entry.en;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}
+
+export function allKeys(): MessageKey[] {
+  return Object.keys(catalogue) as MessageKey[];
+}
