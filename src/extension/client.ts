@@ -9,11 +9,12 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitializationOptions = {
+  // A function, so that a restart (after a trust grant or a settings change) sends the current state.
+  const initializationOptions = (): InitializationOptions => ({
     lang: vscode.env.language,
     goPath: chooseGoPath(),
     trusted: vscode.workspace.isTrusted,
-  };
+  });
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'go.mod' },

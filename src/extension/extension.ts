@@ -36,8 +36,12 @@ export function activate(context: vscode.ExtensionContext): GomodDoctorApi {
       if (client) await client.restart();
       else await start();
     }),
-    // The server was told the trust state at start; a grant lets it run go again.
+    // The server learns the trust state and the go binary at start; a change restarts it.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      const goChanged = ['gomodDoctor.goPath', 'go.goroot', 'go.alternateTools'].some((k) => e.affectsConfiguration(k));
+      if (goChanged) void client?.restart();
+    }),
     { dispose: () => void client?.stop() },
   );
 

@@ -3,7 +3,7 @@
 // accepts a file our JSON must equal its stdout byte for byte, when it rejects one our first error must name the
 // same line (and we count how many error texts match go's stderr exactly).
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import fc from 'fast-check';
@@ -56,7 +56,7 @@ let counter = 0;
 
 async function goEditJson(kind: Variant['kind'], text: string): Promise<GoAnswer> {
   const dir = join(scratch, String(counter++));
-  require('node:fs').mkdirSync(dir);
+  mkdirSync(dir);
   try {
     writeFileSync(join(dir, kind), text);
     const args = kind === 'go.mod' ? ['mod', 'edit', '-json', 'go.mod'] : ['work', 'edit', '-json', 'go.work'];

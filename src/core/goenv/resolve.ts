@@ -76,6 +76,8 @@ export interface ResolvedEnv {
   /** The parsed env file (empty when missing) — lint reads unknown names from it. */
   envFile: ParsedEnvFile & { path?: string; exists: boolean };
   goroot: ParsedEnvFile & { dir?: string; exists: boolean };
+  /** The inputs this was resolved from. */
+  snapshot: EnvSnapshot;
 }
 
 /** The environment a tool started by the editor sees: the OS environment with the editor's variables on top. */
@@ -340,6 +342,7 @@ export function resolveEnv(snap: EnvSnapshot, names: readonly string[] = MODULE_
     get: (n: string) => vars.find((v) => v.name === n) ?? (MODULE_VARIABLES.some((s) => s.name === n) ? resolveOne(n) : undefined),
     envFile,
     goroot,
+    snapshot: snap,
   };
 }
 

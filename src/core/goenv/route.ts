@@ -32,6 +32,8 @@ export interface RouteSource {
   via?: { variable: 'GONOPROXY'; pattern: string };
   /** Direct fetches of paths matching GOINSECURE may use plain http and skip certificate checks. */
   insecure?: boolean;
+  /** The same proxy URL appeared earlier: go answers from its cache of that lookup, contacting nothing. */
+  repeat?: boolean;
 }
 
 export interface SumdbProbe {
@@ -91,20 +93,26 @@ export function route(modulePath: string, env: RouteEnv, platform: NodeJS.Platfo
     return s;
   };
   const sources: RouteSource[] = [];
+  const seenUrls = new Set<string>();
+  let privateDirect = false;
   for (const e of list) {
     const fallback: Fallback = e.fallbackOnError ? 'any-error' : 'not-found';
     if (e.kind === 'noproxy') {
-      // Paths matching GONOPROXY are fetched directly; the other entries then answer "disabled" (not found)
-      // without contacting anything, and a later "direct" reuses the same (cached) repository lookup.
+      // Paths matching GONOPROXY are fetched directly first. If that answers "not found", the proxy and off
+      // entries answer "disabled" without contacting anything, and a later "direct" entry looks again.
       if (noproxyPattern !== undefined) {
         sources.push(direct(fallback, { variable: 'GONOPROXY', pattern: noproxyPattern }));
-        break;
+        privateDirect = true;
       }
       continue;
     }
     if (e.kind === 'direct') {
       sources.push(direct(fallback));
       break;
+    }
+    if (privateDirect) {
+      if (e.kind === 'off') break;
+      continue;
     }
     if (e.kind === 'off') {
       sources.push({ kind: 'off', fallback });
@@ -113,6 +121,9 @@ export function route(modulePath: string, env: RouteEnv, platform: NodeJS.Platfo
     const s: RouteSource = { kind: 'proxy', url: e.url!, fallback };
     const host = e.url!.startsWith('file:') ? undefined : proxyHost(e.url!);
     if (host) s.host = host;
+    // The go command caches each (proxy URL, module) lookup: a repeated URL answers from that cache.
+    if (seenUrls.has(e.url!)) s.repeat = true;
+    seenUrls.add(e.url!);
     sources.push(s);
   }
   return { module: modulePath, sources, sumdb };
@@ -146,9 +157,9 @@ function sumdbRoute(modulePath: string, env: RouteEnv, list: ProxyEntry[], listE
   return out;
 }
 
-/** web.Join: base URL path + "/" + rel, without doubling the slash. */
+/** web.Join: the base URL's path with one trailing "/" trimmed, then "/" + rel. */
 export function joinUrl(base: string, rel: string): string {
-  return base.replace(/\/+$/, '') + '/' + rel;
+  return (base.endsWith('/') ? base.slice(0, -1) : base) + '/' + rel;
 }
 
 export type AttemptResult = 'ok' | 'not-found' | 'error';
@@ -218,4 +229,47 @@ export function simulateSumdb(
   const probed = w.tried.filter((s) => s.probe).map((s) => s.probe!);
   if (w.ok?.probe) return { probed, base: joinUrl(w.ok.probe.url, `sumdb/${db.name}`), unavailable: false };
   return w.result === 'not-found' ? { probed, base: db.direct, unavailable: false } : { probed, unavailable: true };
+}
+
+export interface DownloadSimulation {
+  /** The walks for .info, .mod and .zip (in that order) that happen; a failed walk is the last. */
+  walks: Array<{ file: 'info' | 'mod' | 'zip'; walk: Walk<RouteSource> }>;
+  /** Checksum-database traffic, when the database is consulted (after a .mod arrives). */
+  sumdb?: ReturnType<typeof simulateSumdb> & { verified: boolean };
+  ok: boolean;
+}
+
+/**
+ * What `go mod download module@version` does with a route: walk the sources for .info, then for .mod (verifying
+ * it against the checksum database when consulted), then for .zip. A failed verification is an error of that
+ * source, so after a "|" the walk goes on to the next source. `lookupOk` tells whether the database found at a
+ * base URL answers with a valid signed record.
+ */
+export function simulateDownload(
+  r: Route,
+  answer: (s: RouteSource) => AttemptResult,
+  supported: (p: SumdbProbe) => AttemptResult,
+  lookupOk: (base: string) => boolean,
+): DownloadSimulation {
+  const walks: DownloadSimulation['walks'] = [];
+  const info = simulateFetch(r, answer);
+  walks.push({ file: 'info', walk: info });
+  if (info.result !== 'ok') return { walks, ok: false };
+  let verified = true;
+  let sumdb: DownloadSimulation['sumdb'];
+  if (r.sumdb.consulted) {
+    const sim = simulateSumdb(r, supported);
+    verified = !sim.unavailable && !!sim.base && lookupOk(sim.base);
+    sumdb = { ...sim, verified };
+  }
+  const checked = (s: RouteSource): AttemptResult => {
+    const a = answer(s);
+    return a === 'ok' && !verified ? 'error' : a;
+  };
+  const mod = simulateFetch(r, checked);
+  walks.push({ file: 'mod', walk: mod });
+  if (mod.result !== 'ok') return { walks, sumdb, ok: false };
+  const zip = simulateFetch(r, checked);
+  walks.push({ file: 'zip', walk: zip });
+  return { walks, sumdb, ok: zip.result === 'ok' };
 }

@@ -17,6 +17,21 @@ export function walkDirectives(
   makeRule: (ctx: RuleContext) => DirectiveRule,
 ): ParseError[] {
   const lines = new LineIndex(text);
+  try {
+    return walk(text, fileName, lines, blockVerbs, makeRule);
+  } catch (e) {
+    // Like x/mod, which turns a panic into an error: a bug here must not take an editor down.
+    return [{ line: 1, column: 1, message: `internal error: ${e instanceof Error ? e.message : String(e)}`, range: lines.range(0, 0) }];
+  }
+}
+
+function walk(
+  text: string,
+  fileName: string,
+  lines: LineIndex,
+  blockVerbs: ReadonlySet<string>,
+  makeRule: (ctx: RuleContext) => DirectiveRule,
+): ParseError[] {
   const syntax = parseSyntax(text, lines, fileName);
   const ctx = new RuleContext(lines);
   const rule = makeRule(ctx);

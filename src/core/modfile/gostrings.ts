@@ -69,7 +69,8 @@ function escapeRune(cp: number, quote: number): string {
     case 0x0b: return '\\v';
   }
   if (cp < 0x20 || cp === 0x7f) return '\\x' + hex(cp, 2);
-  if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd; // a lone surrogate stands for invalid UTF-8
+  if (cp >= 0xdc80 && cp <= 0xdcff) return '\\x' + hex(cp - 0xdc00, 2); // a byte that is not UTF-8 (decodeGoBytes)
+  if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
   if (cp < 0x10000) return '\\u' + hex(cp, 4);
   return '\\U' + hex(cp, 8);
 }
@@ -93,9 +94,36 @@ function pushUtf8(bytes: number[], cp: number): void {
 }
 
 /**
- * strconv.Unquote for a double-quoted Go string literal; undefined where Go answers "invalid syntax".
- * Escapes may produce bytes that are not UTF-8; they decode to U+FFFD here.
+ * Decodes UTF-8 the way Go walks a string: each byte that does not start a valid sequence stands alone. Such a
+ * byte b becomes the lone surrogate U+DC00+b, so that goQuote can print it as \xNN, JSON as \ufffd, and path checks
+ * see "invalid UTF-8", all as Go does.
  */
+export function decodeGoBytes(bytes: number[]): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let cp = need === 0 ? b : need === 1 ? b & 0x1f : need === 2 ? b & 0x0f : b & 0x07;
+    let ok = need >= 0 && i + need < bytes.length;
+    for (let k = 1; ok && k <= need; k++) {
+      const c = bytes[i + k];
+      if ((c & 0xc0) !== 0x80) ok = false;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    const min = [0, 0x80, 0x800, 0x10000][Math.max(need, 0)];
+    if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
+    if (ok) {
+      out += String.fromCodePoint(cp);
+      i += need + 1;
+    } else {
+      out += String.fromCharCode(0xdc00 + b);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** strconv.Unquote for a double-quoted Go string literal; undefined where Go answers "invalid syntax". */
 export function goUnquote(s: string): string | undefined {
   if (s.length < 2 || s[0] !== '"' || s[s.length - 1] !== '"') return undefined;
   const body = s.slice(1, -1);
@@ -118,7 +146,7 @@ export function goUnquote(s: string): string | undefined {
     } else if (e === 'x' || e === 'u' || e === 'U') {
       const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
       const digits = body.slice(i + 2, i + 2 + n);
-      if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(digits)) return undefined;
+      if (digits.length !== n || !/^[0-9a-fA-F]+$/.test(digits)) return undefined;
       const v = parseInt(digits, 16);
       if (e === 'x') bytes.push(v);
       else if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) return undefined;
@@ -135,7 +163,7 @@ export function goUnquote(s: string): string | undefined {
       return undefined;
     }
   }
-  return Buffer.from(bytes).toString('utf8');
+  return decodeGoBytes(bytes);
 }
 
 /** True when s is valid UTF-8 once encoded, i.e. has no lone surrogates (utf8.ValidString). */

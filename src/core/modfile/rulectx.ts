@@ -36,7 +36,8 @@ export class RuleContext {
     this.errors.push({
       line: this.lines.goLine(pos),
       column: this.lines.goColumn(pos),
-      message,
+      // go prints unquoted paths byte for byte; bytes that are not UTF-8 show as U+FFFD.
+      message: message.replace(/(?<![\ud800-\udbff])[\udc80-\udcff]/g, '\ufffd'),
       range: this.range(at.start, at.end),
     });
   }

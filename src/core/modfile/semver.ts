@@ -12,20 +12,56 @@ interface Parsed {
   build: string;
 }
 
-const num = '(0|[1-9][0-9]*)';
-const ident = '[0-9A-Za-z-]+';
-const preIdent = `(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)`;
-const fullRe = new RegExp(`^v${num}\\.${num}\\.${num}(-${preIdent}(?:\\.${preIdent})*)?(\\+${ident}(?:\\.${ident})*)?$`);
-const shortRe = new RegExp(`^v${num}(?:\\.${num})?$`);
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isIdentChar = (c: string) => /[0-9A-Za-z-]/.test(c);
 
+/** A decimal without a leading zero at the start of s, or undefined. */
+function leadingInt(s: string): string | undefined {
+  let i = 0;
+  while (isDigit(s[i])) i++;
+  if (i === 0 || (s[0] === '0' && i > 1)) return undefined;
+  return s.slice(0, i);
+}
+
+/** Dot-separated non-empty identifiers after the leading "-" or "+"; numeric pre-release parts have no leading 0. */
+function validIdents(s: string, prerelease: boolean): boolean {
+  return s.split('.').every((part) => {
+    if (part === '' || ![...part].every(isIdentChar)) return false;
+    return !(prerelease && /^[0-9]+$/.test(part) && part.length > 1 && part[0] === '0');
+  });
+}
+
+/** A hand-written scanner (no backtracking regular expressions: tokens can be arbitrarily long). */
 function parse(v: string): Parsed | undefined {
-  const m = fullRe.exec(v);
-  if (m) return { major: m[1], minor: m[2], patch: m[3], short: '', prerelease: m[4] ?? '', build: m[5] ?? '' };
-  const s = shortRe.exec(v);
-  if (s) {
-    return { major: s[1], minor: s[2] ?? '0', patch: '0', short: s[2] === undefined ? '.0.0' : '.0', prerelease: '', build: '' };
+  if (v[0] !== 'v') return undefined;
+  const major = leadingInt(v.slice(1));
+  if (major === undefined) return undefined;
+  let rest = v.slice(1 + major.length);
+  if (rest === '') return { major, minor: '0', patch: '0', short: '.0.0', prerelease: '', build: '' };
+  if (rest[0] !== '.') return undefined;
+  const minor = leadingInt(rest.slice(1));
+  if (minor === undefined) return undefined;
+  rest = rest.slice(1 + minor.length);
+  if (rest === '') return { major, minor, patch: '0', short: '.0', prerelease: '', build: '' };
+  if (rest[0] !== '.') return undefined;
+  const patch = leadingInt(rest.slice(1));
+  if (patch === undefined) return undefined;
+  rest = rest.slice(1 + patch.length);
+  let prerelease = '';
+  let build = '';
+  if (rest[0] === '-') {
+    const plus = rest.indexOf('+');
+    prerelease = plus < 0 ? rest : rest.slice(0, plus);
+    if (!validIdents(prerelease.slice(1), true)) return undefined;
+    rest = rest.slice(prerelease.length);
   }
-  return undefined;
+  if (rest[0] === '+') {
+    build = rest;
+    if (!validIdents(build.slice(1), false)) return undefined;
+    rest = '';
+  }
+  if (rest !== '') return undefined;
+  return { major, minor, patch, short: '', prerelease, build };
 }
 
 export function isValidSemver(v: string): boolean {

@@ -1,6 +1,7 @@
 // Turns the parser's go-worded errors into Findings with a code a person (and a test) can rely on.
 import type { Finding } from '../../finding';
 import { t } from '../../i18n';
+import { formatGoError } from '../../modfile';
 import type { ParseError } from '../../modfile/types';
 import { finding, type Family, type LocalContext } from './context';
 
@@ -16,11 +17,11 @@ export function classifyParseError(err: ParseError): 'major-mismatch' | 'version
 export function parseErrorFindings(errors: ParseError[], family: Family, fileLabel: string, ctx: LocalContext): Finding[] {
   return errors.map((err) => {
     const kind = classifyParseError(err);
-    const detail = err.message;
+    const goError = formatGoError(fileLabel, err);
     const message =
       kind === 'syntax'
-        ? t('gomod.syntax', { file: fileLabel, detail: `${fileLabel}:${err.line}: ${detail}` })
-        : t(kind === 'major-mismatch' ? 'gomod.major-mismatch' : 'gomod.version-invalid', { detail });
-    return finding(`${family}.${kind}`, 'error', message, ctx.file, err.range, { evidence: { goError: `${fileLabel}:${err.line}: ${detail}` } });
+        ? t('gomod.syntax', { file: fileLabel, detail: goError })
+        : t(kind === 'major-mismatch' ? 'gomod.major-mismatch' : 'gomod.version-invalid', { detail: err.message });
+    return finding(`${family}.${kind}`, 'error', message, ctx.file, err.range, { evidence: { goError } });
   });
 }
