@@ -6,12 +6,15 @@ import { diagnoseText, moduleFileKind } from '../../core/diagnose/local';
 import { findModuleFiles } from '../../core/diagnose/moduleFiles';
 import { localGoVersion } from '../../core/gocmd/run';
 import { t } from '../../core/i18n';
+import { redactSecrets } from '../../core/report/redact';
+import { renderMarkdown } from '../../core/report/markdown';
+import { renderSarif } from '../../core/report/sarif';
 import { renderFindingsText } from '../../core/report/text';
 import { parseArgs, stringFlag } from '../args';
 import { UsageError, type CliIo } from '../io';
 import { VERSION } from '../version';
 
-const formats = ['text', 'json'] as const;
+const formats = ['text', 'json', 'markdown', 'sarif'] as const;
 
 export async function runCheckCommand(argv: string[], io: CliIo): Promise<number> {
   const started = performance.now();
@@ -45,6 +48,8 @@ export async function runCheckCommand(argv: string[], io: CliIo): Promise<number
     findings.push(...diagnoseText(moduleFileKind(file)!, text, { file, localGoVersion: goVersion }));
   }
 
+  // Every format leaves through redaction: findings may quote GOPROXY URLs or error texts with credentials.
+  const out = (s: string) => io.out(redactSecrets(s));
   if (format === 'json') {
     const report = {
       version: VERSION,
@@ -54,10 +59,14 @@ export async function runCheckCommand(argv: string[], io: CliIo): Promise<number
       findings,
       durationMs: Math.round(performance.now() - started),
     };
-    io.out(JSON.stringify(report, null, 2) + '\n');
+    out(JSON.stringify(report, null, 2) + '\n');
+  } else if (format === 'sarif') {
+    out(renderSarif(findings, dir, VERSION));
+  } else if (format === 'markdown') {
+    out(renderMarkdown({ toolVersion: VERSION, goVersion, baseDir: dir, findings }));
   } else {
     if (files.length === 0) io.err(t('cli.no-files', { dir }) + '\n');
-    io.out(renderFindingsText(findings, dir, files.length));
+    out(renderFindingsText(findings, dir, files.length));
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -38,6 +38,27 @@ describe('gomod-doctor check and parse (bundled CLI)', () => {
     assert.match(r.stdout, /0 error\(s\), 0 warning\(s\), 0 other finding\(s\) in 1 file\(s\)/);
   });
 
+  it('writes SARIF 2.1.0 with 1-based regions and a rule per code', async () => {
+    const r = await runCli(['check', dir, '--offline', '--format', 'sarif']);
+    assert.equal(r.code, 1, r.stderr);
+    const sarif = JSON.parse(r.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id), ['gomod.version-invalid']);
+    assert.deepEqual(run.results[0].locations[0].physicalLocation, {
+      artifactLocation: { uri: 'bad/go.mod', uriBaseId: 'SRCROOT' },
+      region: { startLine: 5, startColumn: 25, endLine: 5, endColumn: 31 },
+    });
+    assert.equal(run.results[0].level, 'error');
+  });
+
+  it('writes a markdown report with a findings table', async () => {
+    const r = await runCli(['check', dir, '--offline', '--format', 'markdown']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /^# Go Mod Doctor report\n/);
+    assert.match(r.stdout, /\| error \| `gomod.version-invalid` \| bad\/go.mod:5:25 \| Invalid version/);
+  });
+
   it('reports in Simplified Chinese with --lang zh-cn', async () => {
     const r = await runCli(['check', join(dir, 'bad'), '--offline', '--lang', 'zh-cn']);
     assert.equal(r.code, 1);

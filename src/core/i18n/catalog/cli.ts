@@ -13,7 +13,7 @@ Commands:
   lsp --stdio          run the language server for any LSP editor
 
 Common options:
-  --format text|json   output format of check (default text)
+  --format FORMAT      text, json, markdown or sarif (default text)
   --json               same as --format json
   --offline            no network
   --lang en|zh-cn      language of messages (default: from LANG)
@@ -32,7 +32,7 @@ Exit status: 0 no error findings, 1 error findings, 2 usage or internal error.`,
   lsp --stdio          为任意支持 LSP 的编辑器运行语言服务器
 
 通用选项：
-  --format text|json   check 的输出格式（默认 text）
+  --format FORMAT      text、json、markdown 或 sarif（默认 text）
   --json               等同于 --format json
   --offline            不访问网络
   --lang en|zh-cn      消息语言（默认取自 LANG）
