@@ -1,7 +1,7 @@
 // Runs the test tiers in order (unit, integration, e2e), each in its own process, and ends with one
 // closing line "tests: N passed, N failed". Pass tier names to run only those.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -20,6 +20,16 @@ function step(cmd, args, opts = {}) {
 // A fresh clone has no node_modules: install exactly what package-lock.json pins.
 if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) step('npm', ['ci', '--no-audit', '--no-fund']);
 step('npm', ['run', '--silent', 'build']);
+
+// Tests must never write to the developer's own go env file; compare it before and after, and put it back.
+function userGoEnvFile() {
+  const r = spawnSync('go', ['env', 'GOENV'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } });
+  const path = r.status === 0 ? r.stdout.trim() : '';
+  return path && path !== 'off' ? path : undefined;
+}
+const goEnvFile = userGoEnvFile();
+const readOrNull = (p) => (p && existsSync(p) ? readFileSync(p, 'utf8') : null);
+const goEnvBefore = readOrNull(goEnvFile);
 
 const statsDir = join(root, 'test-output', 'stats');
 rmSync(statsDir, { recursive: true, force: true });
@@ -46,6 +56,12 @@ for (const tier of run) {
     broken = true;
   }
   if (r.status !== 0) broken = true;
+}
+if (goEnvFile && readOrNull(goEnvFile) !== goEnvBefore) {
+  console.error(`a test changed the user's go env file ${goEnvFile}; restoring it`);
+  if (goEnvBefore === null) rmSync(goEnvFile, { force: true });
+  else writeFileSync(goEnvFile, goEnvBefore);
+  failed += 1;
 }
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || broken ? 1 : 0);

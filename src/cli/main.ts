@@ -1,7 +1,10 @@
 // Entry of the gomod-doctor CLI bundle (dist/cli.js).
 import { getLanguage, normalizeLang, setLanguage, t } from '../core/i18n';
 import { runCheckCommand } from './commands/check';
+import { runEnvCommand } from './commands/env';
+import { runFixCommand } from './commands/fix';
 import { runParseCommand } from './commands/parse';
+import { runUndoCommand } from './commands/undo';
 import { startServer } from '../server/server';
 import { UsageError, type CliIo } from './io';
 import { VERSION } from './version';
@@ -11,6 +14,9 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, Command> = {
   check: runCheckCommand,
   parse: runParseCommand,
+  env: runEnvCommand,
+  fix: runFixCommand,
+  undo: runUndoCommand,
 };
 
 /** Takes the options every command shares out of argv; the rest goes to the command. */

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { baseSettings, installVsix, makeSandbox, startCodeServer, writeSettings, type Sandbox } from './driver/codeServer';
 import { onCleanup, processesMentioning, runCleanups, runProgram } from './driver/processes';
 import { packageVsix, VSIX_LIMIT_BYTES, vsixContentProblems, zipEntries } from './driver/vsix';
-import { chromiumPath, launchBrowser, openWorkbench, quickOpen, runSuiteInWorkbench, type Workbench } from './driver/workbench';
+import { chromiumPath, hoverOver, launchBrowser, openWorkbench, quickOpen, runSuiteInWorkbench, setColorTheme, type Workbench } from './driver/workbench';
 
 const root = join(__dirname, '..', '..', '..');
 const outputDir = join(root, 'test-output');
@@ -23,6 +23,7 @@ const suitePath = join(root, 'out', 'test', 'e2e', 'suite');
 const EXTENSION_ID = 'gomod-doctor.gomod-doctor';
 const OVERALL_TIMEOUT_MS = 12 * 60_000;
 const SUITE_TIMEOUT_MS = 4 * 60_000;
+const SQUIGGLE = '.view-overlays .cdr.squiggly-error';
 
 interface Check {
   name: string;
@@ -115,7 +116,7 @@ async function runInHostSuite(wb: Workbench, origin: string, workspace: string, 
 }
 
 /** Looks at the editor as a user would (installed extension, no development options) and takes screenshots. */
-async function checkUi(wb: Workbench, origin: string, workspace: string, sandbox: Sandbox): Promise<void> {
+async function checkUi(wb: Workbench, origin: string, workspace: string): Promise<void> {
   log('opening the workbench as a user for the UI checks');
   const page = await openWorkbench(wb, origin, workspace);
   const badText = readFileSync(join(workspace, 'bad', 'go.mod'), 'utf8').split('\n');
@@ -123,7 +124,7 @@ async function checkUi(wb: Workbench, origin: string, workspace: string, sandbox
   const column = badText[line].indexOf('master');
   try {
     await quickOpen(page, 'bad/go.mod');
-    const squiggle = page.locator('.view-overlays .cdr.squiggly-error').first();
+    const squiggle = page.locator(SQUIGGLE).first();
     try {
       await squiggle.waitFor({ state: 'visible', timeout: 30_000 });
       check('UI: the editor draws an error squiggle on bad/go.mod', true);
@@ -144,13 +145,12 @@ async function checkUi(wb: Workbench, origin: string, workspace: string, sandbox
 
     mkdirSync(screenshotDir, { recursive: true });
     const shots: string[] = [];
-    for (const [theme, name, cls] of [
-      ['Default Dark Modern', 'diagnostics-dark.png', 'vs-dark'],
-      ['Default Light Modern', 'diagnostics-light.png', 'vs'],
+    for (const [theme, name] of [
+      ['Dark Modern', 'diagnostics-dark.png'],
+      ['Light Modern', 'diagnostics-light.png'],
     ] as const) {
-      writeSettings(sandbox, baseSettings(theme));
-      await page.locator(`.monaco-workbench.${cls}`).waitFor({ state: 'attached', timeout: 20_000 });
-      await showHover(page);
+      await setColorTheme(page, theme);
+      if (!(await hoverOver(page, SQUIGGLE, 'gomod.version-invalid'))) log(`no hover on the squiggle for ${name} (taken without it)`);
       const file = join(screenshotDir, name);
       await page.screenshot({ path: file });
       shots.push(file);
@@ -166,20 +166,6 @@ async function checkUi(wb: Workbench, origin: string, workspace: string, sandbox
   } finally {
     await page.close().catch(() => undefined);
   }
-}
-
-/** Hovers the squiggle so the screenshot shows the message and its docs link (best effort: screenshots still help). */
-async function showHover(page: import('playwright-core').Page): Promise<void> {
-  const squiggle = page.locator('.view-overlays .cdr.squiggly-error').first();
-  const box = await squiggle.boundingBox().catch(() => null);
-  if (!box) return;
-  await page.mouse.move(5, 5);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-  await page
-    .locator('.monaco-hover', { hasText: 'gomod' })
-    .first()
-    .waitFor({ state: 'visible', timeout: 10_000 })
-    .catch(() => log('the hover did not show (screenshot taken without it)'));
 }
 
 async function main(): Promise<void> {
@@ -229,7 +215,7 @@ async function main(): Promise<void> {
   if (suite?.facts.activationMs !== undefined) {
     log(`activation time seen in the real extension host: ${String(suite.facts.activationMs)} ms (VS Code ${String(suite.facts.vscodeVersion)})`);
   }
-  await attempt('UI checks', () => checkUi(wb, server.origin, workspace, sandbox));
+  await attempt('UI checks', () => checkUi(wb, server.origin, workspace));
   check('the page sent no request off this machine', wb.blocked.length === 0, wb.blocked.slice(0, 5).join(', ') || undefined);
   writeFileSync(join(logDir, 'summary.json'), JSON.stringify({ vsixBytes: size, facts: suite?.facts ?? {} }, null, 2) + '\n');
 }

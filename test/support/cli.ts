@@ -15,7 +15,8 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       cwd: opts.cwd ?? repoRoot,
-      env: { ...process.env, GOTOOLCHAIN: 'local', GOPROXY: 'off', ...opts.env },
+      // Sealed from the machine's own go env file, so results do not depend on who runs the tests.
+      env: { ...process.env, GOENV: 'off', GOFLAGS: '', GOTOOLCHAIN: 'local', GOPROXY: 'off', ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

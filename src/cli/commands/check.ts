@@ -4,7 +4,11 @@ import { resolve } from 'node:path';
 import type { Finding } from '../../core/finding';
 import { diagnoseText, moduleFileKind } from '../../core/diagnose/local';
 import { findModuleFiles } from '../../core/diagnose/moduleFiles';
+import { resolveGoBinary } from '../../core/gocmd/find';
 import { localGoVersion } from '../../core/gocmd/run';
+import { lintEnv } from '../../core/goenv/lint';
+import { loadEffectiveEnv } from '../../core/goenv/load';
+import { envToJson } from '../../core/goenv/report';
 import { t } from '../../core/i18n';
 import { redactSecrets } from '../../core/report/redact';
 import { renderMarkdown } from '../../core/report/markdown';
@@ -33,10 +37,12 @@ export async function runCheckCommand(argv: string[], io: CliIo): Promise<number
   }
   if (!isDir) throw new UsageError(t('cli.not-a-directory', { dir }));
 
-  const goPath = stringFlag(args, 'go') ?? '';
-  const goVersion = await localGoVersion({ goPath: goPath || undefined });
+  const goPath = resolveGoBinary({ explicit: stringFlag(args, 'go'), env: io.env })?.path;
+  const goVersion = goPath ? await localGoVersion({ goPath, baseEnv: io.env, cwd: dir }) : undefined;
+  const { env } = await loadEffectiveEnv({ goPath, env: io.env, cwd: dir });
+  const envFindings = lintEnv(env);
   const files = findModuleFiles(dir);
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...envFindings];
   for (const file of files) {
     let text: string;
     try {
@@ -53,8 +59,8 @@ export async function runCheckCommand(argv: string[], io: CliIo): Promise<number
   if (format === 'json') {
     const report = {
       version: VERSION,
-      go: { path: goPath || 'go', version: goVersion ? `go${goVersion}` : null },
-      env: [],
+      go: { path: goPath ?? null, version: goVersion ? `go${goVersion}` : null },
+      env: envToJson(env, envFindings, { path: goPath, version: goVersion }).vars,
       probes: [],
       findings,
       durationMs: Math.round(performance.now() - started),

@@ -8,7 +8,7 @@ import { JsonSettingsFileTarget, readGoExtensionSettings, TOOLS_ENV_KEY, termina
 import { defaultStateDir } from '../../core/goenv/journal';
 import { lintEnv } from '../../core/goenv/lint';
 import { loadEffectiveEnv } from '../../core/goenv/load';
-import { envT } from '../../core/goenv/messages';
+import { t } from '../../core/i18n';
 import { envToJson, renderEnvTable, renderFindingsList, renderRoute } from '../../core/goenv/report';
 import { route } from '../../core/goenv/route';
 import { redactSecrets } from '../../core/report/redact';
@@ -32,7 +32,7 @@ export async function setupEnvCommand(args: ParsedArgs, io: CliIo, needGo: boole
     try {
       settings = readGoExtensionSettings(resolve(io.cwd, settingsFile));
     } catch (err) {
-      throw new UsageError(envT('env.write.editor-unparsable', { file: settingsFile, reason: (err as Error).message }));
+      throw new UsageError(t('env.write.editor-unparsable', { file: settingsFile, reason: (err as Error).message }));
     }
   }
   const bin = resolveGoBinary({
@@ -66,7 +66,7 @@ export function settingsTarget(setup: EnvCommandSetup): JsonSettingsFileTarget |
 
 export async function runEnvCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, { json: 'bool', go: 'value', settings: 'value', route: 'value', lang: 'value', 'state-dir': 'value' });
-  if (args.positionals.length > 0) throw new UsageError(envT('env.cli.usage-env'));
+  if (args.positionals.length > 0) throw new UsageError(t('env.cli.usage-env'));
   const setup = await setupEnvCommand(args, io, true);
   const editor = setup.settings?.toolsEnvVars;
   const { env } = await loadEffectiveEnv({ goPath: setup.goPath, env: io.env, editor, cwd: io.cwd });
@@ -76,13 +76,13 @@ export async function runEnvCommand(argv: string[], io: CliIo): Promise<number> 
     const json = envToJson(env, findings, { path: setup.goPath, version: setup.goVersion });
     const out: Record<string, unknown> = { ...json };
     if (setup.goProblem) out.goProblem = redactSecrets(setup.goProblem);
-    if (moduleRoute) out.route = route(moduleRoute, routeEnv(env.values));
+    if (moduleRoute) out.route = JSON.parse(redactSecrets(JSON.stringify(route(moduleRoute, routeEnv(env.values)))));
     io.out(JSON.stringify(out, null, 2) + '\n');
     return 0;
   }
-  if (setup.goProblem) io.err(envT('env.cli.no-go', { detail: redactSecrets(setup.goProblem) }) + '\n');
-  else io.out(envT('env.cli.go', { path: setup.goPath ?? 'go', version: `go${setup.goVersion}` }) + '\n');
-  io.out(envT('env.cli.envfile', { file: env.envFile.path ? `${env.envFile.path}${env.envFile.exists ? '' : ' (missing)'}` : envT('env.cli.none') }) + '\n\n');
+  if (setup.goProblem) io.err(t('env.cli.no-go', { detail: redactSecrets(setup.goProblem) }) + '\n');
+  else io.out(t('env.cli.go', { path: setup.goPath ?? 'go', version: `go${setup.goVersion}` }) + '\n');
+  io.out(t('env.cli.envfile', { file: env.envFile.path ? `${env.envFile.path}${env.envFile.exists ? '' : ' (missing)'}` : t('env.cli.none') }) + '\n\n');
   io.out(renderEnvTable(env));
   if (moduleRoute) io.out('\n' + renderRoute(route(moduleRoute, routeEnv(env.values))));
   if (findings.length) io.out('\n' + renderFindingsList(findings));

@@ -1,7 +1,7 @@
 // `gomod-doctor fix <fix-id>...`: applies env fixes (ids like env:set:GOPROXY=https://proxy.golang.org,direct),
 // showing the resulting effective values first; refuses writes a higher layer would shadow unless --force.
 import { parseFixId, type EnvFix, type WriteLayer } from '../../core/goenv/fixid';
-import { envT } from '../../core/goenv/messages';
+import { t } from '../../core/i18n';
 import { applyEnvWrite, describePlan, planEnvWrite, type WriteContext, type WritePlan } from '../../core/goenv/write';
 import { redactSecrets } from '../../core/report/redact';
 import { parseArgs, stringFlag } from '../args';
@@ -35,12 +35,12 @@ export async function runFixCommand(argv: string[], io: CliIo): Promise<number> 
   const args = parseArgs(argv, {
     json: 'bool', go: 'value', settings: 'value', 'state-dir': 'value', layer: 'value', 'dry-run': 'bool', force: 'bool', lang: 'value',
   });
-  if (args.positionals.length === 0) throw new UsageError(envT('env.cli.usage-fix'));
+  if (args.positionals.length === 0) throw new UsageError(t('env.cli.usage-fix'));
   const layerFlag = stringFlag(args, 'layer');
-  if (layerFlag !== undefined && layerFlag !== 'envfile' && layerFlag !== 'editor') throw new UsageError(envT('env.cli.bad-layer', { layer: layerFlag }));
+  if (layerFlag !== undefined && layerFlag !== 'envfile' && layerFlag !== 'editor') throw new UsageError(t('env.cli.bad-layer', { layer: layerFlag }));
   const fixes: Array<{ id: string; fix: EnvFix }> = args.positionals.map((id) => {
     const fix = parseFixId(id);
-    if (!fix) throw new UsageError(envT('env.cli.bad-fix-id', { id }));
+    if (!fix) throw new UsageError(t('env.cli.bad-fix-id', { id }));
     if (layerFlag) fix.layer = layerFlag as WriteLayer;
     return { id, fix };
   });
@@ -54,9 +54,9 @@ export async function runFixCommand(argv: string[], io: CliIo): Promise<number> 
       const plan = await planEnvWrite(fix, ctx);
       if (json) results.push({ fix: redactSecrets(id), status: 'dry-run', plan: planJson(plan) });
       else {
-        io.out(envT('env.cli.plan') + '\n' + describePlan(plan).map((l) => '  ' + l).join('\n') + '\n');
+        io.out(t('env.cli.plan') + '\n' + describePlan(plan).map((l) => '  ' + l).join('\n') + '\n');
         for (const p of plan.problems) io.err(redactSecrets(p) + '\n');
-        io.out(envT('env.cli.dry-run') + '\n');
+        io.out(t('env.cli.dry-run') + '\n');
       }
       if (plan.problems.length || !plan.allTakeEffect) code = 1;
       continue;
@@ -67,10 +67,10 @@ export async function runFixCommand(argv: string[], io: CliIo): Promise<number> 
       results.push({ fix: redactSecrets(id), status: r.status, plan: planJson(r.plan), ...(r.reason ? { reason: redactSecrets(r.reason) } : {}), ...(r.entry ? { journalEntry: r.entry.id } : {}) });
       continue;
     }
-    io.out(envT('env.cli.plan') + '\n' + describePlan(r.plan).map((l) => '  ' + l).join('\n') + '\n');
-    io.out(envT('env.cli.fix-summary', { fix: redactSecrets(id), status: envT(`env.cli.status.${r.status}`) }) + '\n');
-    if (r.status === 'written') io.out(envT('env.write.done') + '\n');
-    else if (r.status === 'noop') io.out(envT('env.write.nothing', { name: r.plan.changes.map((c) => c.name).join(', ') }) + '\n');
+    io.out(t('env.cli.plan') + '\n' + describePlan(r.plan).map((l) => '  ' + l).join('\n') + '\n');
+    io.out(t('env.cli.fix-summary', { fix: redactSecrets(id), status: t(`env.cli.status.${r.status}`) }) + '\n');
+    if (r.status === 'written') io.out(t('env.write.done') + '\n');
+    else if (r.status === 'noop') io.out(t('env.write.nothing', { name: r.plan.changes.map((c) => c.name).join(', ') }) + '\n');
     else io.err(redactSecrets(r.reason ?? '') + '\n');
   }
   if (json) io.out(JSON.stringify({ results }, null, 2) + '\n');

@@ -1,6 +1,6 @@
 // `gomod-doctor undo`: restores the state before the last journaled env write (per variable and layer).
 import { JsonSettingsFileTarget, TOOLS_ENV_KEY, terminalEnvKey } from '../../core/goenv/editor';
-import { envT } from '../../core/goenv/messages';
+import { t } from '../../core/i18n';
 import { undoLastWrite } from '../../core/goenv/write';
 import { redactSecrets } from '../../core/report/redact';
 import { parseArgs } from '../args';
@@ -9,7 +9,7 @@ import { settingsTarget, setupEnvCommand } from './env';
 
 export async function runUndoCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, { json: 'bool', go: 'value', settings: 'value', 'state-dir': 'value', force: 'bool', lang: 'value' });
-  if (args.positionals.length > 0) throw new UsageError(envT('env.cli.usage-undo'));
+  if (args.positionals.length > 0) throw new UsageError(t('env.cli.usage-undo'));
   const setup = await setupEnvCommand(args, io, false);
   const r = await undoLastWrite(
     {

@@ -1,5 +1,6 @@
 // Finding the go binary the way users expect (our --go / setting, then the official Go extension's
 // go.alternateTools.go and go.goroot, then GOBIN/PATH), and checking that it runs and is new enough.
+import { compareGoVersions } from '../modfile/gover';
 import { accessSync, constants, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -109,20 +110,6 @@ export function resolveGoBinary(opts: GoBinaryOptions = {}): GoBinary | undefine
     for (const p of defaults) if (isExecutableFile(p)) return { path: p, source: 'default' };
   }
   return undefined;
-}
-
-/** Compares Go versions such as "1.21", "1.21.3", "1.22rc1" (release candidates sort before the release). */
-export function compareGoVersions(a: string, b: string): number {
-  const parse = (v: string) => {
-    const m = /^(?:go)?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:(rc|beta)(\d+))?/.exec(v.trim());
-    if (!m) return [0, 0, 0, 0, 0];
-    const pre = m[4] ? (m[4] === 'beta' ? -2 : -1) : 0;
-    return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0), pre, Number(m[5] ?? 0)];
-  };
-  const x = parse(a);
-  const y = parse(b);
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
-  return 0;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The one way to run the go command: a program path and an argument array (never a shell string), a timeout,
 // cancellation, and the whole process tree killed when either fires.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 export interface RunGoOptions {
   /** The go binary; "go" (from PATH) when absent. */
@@ -76,6 +77,11 @@ export function runGo(args: string[], opts: RunGoOptions = {}): Promise<RunGoRes
   const env = goChildEnv(opts);
   const limit = opts.maxOutputChars ?? 16 * 1024 * 1024;
   return new Promise((resolve, reject) => {
+    // spawn reports a missing cwd as ENOENT too; say which one is missing.
+    if (opts.cwd && !existsSync(opts.cwd)) {
+      reject(new Error(`working directory does not exist: ${opts.cwd}`));
+      return;
+    }
     let child: ChildProcess;
     try {
       child = spawn(goPath, args, {

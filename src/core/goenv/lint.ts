@@ -5,10 +5,10 @@ import { redactSecrets } from '../report/redact';
 import { formatFixId, type EnvChange, type WriteLayer } from './fixid';
 import { formatGoproxy, parseGoproxy, proxyHost, type ProxyEntry } from './goproxy';
 import { parseGosumdb } from './gosumdb';
-import { envT, type EnvMessageKey } from './messages';
+import { t, type MessageKey } from '../i18n';
 import { matchingPattern } from './patterns';
 import type { Layer, ResolvedEnv, ResolvedVar } from './resolve';
-import { isKnownGoName, MODULE_VARIABLES, OS_ONLY_TOOL_VARS, suggestGoName } from './vars';
+import { isKnownGoName, MODULE_VARIABLES, OS_ONLY_GO_VARS, OS_ONLY_TOOL_VARS, suggestGoName } from './vars';
 
 /** Public module mirrors: modules requested from them become known to a third party. */
 export const PUBLIC_PROXY_HOSTS: readonly string[] = [
@@ -41,9 +41,9 @@ function fixLayerFor(v: ResolvedVar | undefined): WriteLayer {
 }
 
 function fixTitle(changes: EnvChange[], layer: WriteLayer): string {
-  const layerName = envT(layer === 'editor' ? 'env.fix.layer.editor' : 'env.fix.layer.envfile');
+  const layerName = t(layer === 'editor' ? 'env.fix.layer.editor' : 'env.fix.layer.envfile');
   return changes
-    .map((c) => (c.value === undefined ? envT('env.fix.unset', { name: c.name, layer: layerName }) : envT('env.fix.set', { name: c.name, value: show(c.value), layer: layerName })))
+    .map((c) => (c.value === undefined ? t('env.fix.unset', { name: c.name, layer: layerName }) : t('env.fix.set', { name: c.name, value: show(c.value), layer: layerName })))
     .join('; ');
 }
 
@@ -63,11 +63,15 @@ function restoreFix(env: ResolvedEnv, name: string, value: string): FixRef {
 interface Ctx {
   env: ResolvedEnv;
   platform: NodeJS.Platform;
+  /** Proxy URLs a probe found unreachable at the network level (DNS, TCP, TLS); from the net layer. */
+  unreachable: readonly string[];
   out: Finding[];
 }
 
-function add(ctx: Ctx, code: string, severity: Severity, key: EnvMessageKey, args: Record<string, string>, extra: Partial<Finding> = {}): void {
-  const f: Finding = { code, severity, message: envT(key, args), ...extra };
+function add(ctx: Ctx, code: string, severity: Severity, key: MessageKey, args: Record<string, string>, extra: Partial<Finding> = {}): void {
+  const f: Finding = { code, severity, message: t(key, args), ...extra };
+  // A fix id carries the literal value; never offer one that would print a credential.
+  if (f.fixes) f.fixes = f.fixes.filter((x) => redactSecrets(x.id) === x.id);
   if (f.fixes && f.fixes.length === 0) delete f.fixes;
   ctx.out.push(f);
 }
@@ -81,9 +85,12 @@ function evidenceOf(v: ResolvedVar | undefined): Record<string, unknown> {
   };
 }
 
-/** Runs every env rule. Findings carry `variable`, `evidence` (layer, redacted values) and fixes where one exists. */
-export function lintEnv(env: ResolvedEnv, opts: { platform?: NodeJS.Platform } = {}): Finding[] {
-  const ctx: Ctx = { env, platform: opts.platform ?? process.platform, out: [] };
+/**
+ * Runs every env rule. Findings carry `variable`, `evidence` (layer, redacted values) and fixes where one exists.
+ * `unreachableProxies` (GOPROXY entry URLs that failed at the network level in a probe) sharpens the comma rule.
+ */
+export function lintEnv(env: ResolvedEnv, opts: { platform?: NodeJS.Platform; unreachableProxies?: readonly string[] } = {}): Finding[] {
+  const ctx: Ctx = { env, platform: opts.platform ?? process.platform, unreachable: opts.unreachableProxies ?? [], out: [] };
   shadowRules(ctx);
   goproxyRules(ctx);
   gosumdbRules(ctx);
@@ -100,12 +107,18 @@ function shadowRules(ctx: Ctx): void {
   for (const v of ctx.env.vars) {
     const file = v.shadowed.find((s) => s.layer === 'envfile');
     if (file && (v.layer === 'process' || v.layer === 'editor') && file.value !== v.value) {
-      const fixes = [makeFix([{ name: v.name, value: undefined }], 'envfile')];
-      if (v.layer === 'editor') fixes.unshift(makeFix([{ name: v.name, value: undefined }], 'editor'));
-      add(ctx, 'env.shadowed-envfile', 'warning', 'env.shadowed-envfile', { name: v.name, value: show(file.value), winnerLayer: v.layer, winner: show(v.value) }, {
+      const remove = makeFix([{ name: v.name, value: undefined }], 'envfile');
+      // Process wins: make the go env -w value win for VS Code's tools, or drop it. Editor wins: drop the editor value.
+      const fixes = v.layer === 'process' ? [makeFix([{ name: v.name, value: file.value }], 'editor'), remove] : [makeFix([{ name: v.name, value: undefined }], 'editor'), remove];
+      let message = t('env.shadowed-envfile', { name: v.name, value: show(file.value), winnerLayer: v.layer, winner: show(v.value) });
+      if (v.layer === 'process') message += t('env.shadowed-envfile-os-hint', { name: v.name });
+      ctx.out.push({
+        code: 'env.shadowed-envfile',
+        severity: 'warning',
+        message,
         variable: v.name,
         evidence: { ...evidenceOf(v), envfileValue: redactSecrets(file.value), envFile: ctx.env.envFile.path },
-        fixes,
+        fixes: fixes.filter((x) => redactSecrets(x.id) === x.id),
       });
     }
     const proc = v.shadowed.find((s) => s.layer === 'process' && !s.name);
@@ -167,17 +180,24 @@ function goproxyRules(ctx: Ctx): void {
     });
     break;
   }
-  // "a,b" between two mirrors: b only on 404/410, never when a is unreachable.
+  // "a,b": b only after 404/410, never when a is unreachable. Without probe results this is flagged (info) only
+  // between two mirrors; when the caller knows a is unreachable, any "a,next" (including "a,direct") is a warning.
+  const unreachable = new Set(ctx.unreachable);
   for (let i = 0; i + 1 < entries.length; i++) {
     const a = entries[i];
     const b = entries[i + 1];
-    if (a.kind !== 'url' || b.kind !== 'url' || a.fallbackOnError || a.url!.startsWith('file:')) continue;
+    if (a.kind !== 'url' || a.fallbackOnError || a.url!.startsWith('file:')) continue;
+    const down = unreachable.has(a.url!);
+    if (!down && b.kind !== 'url') continue;
     const fixes: FixRef[] = [];
-    if (isPublicProxy(a.url)) {
+    if (isPublicProxy(a.url) || b.kind === 'direct') {
       const fixed: ProxyEntry[] = entries.map((n, j) => (j === i ? { ...n, fallbackOnError: true } : n));
       fixes.push(makeFix([{ name: 'GOPROXY', value: formatGoproxy(fixed) }], fixLayerFor(v)));
     }
-    add(ctx, 'env.proxy-comma-stop', 'info', 'env.proxy-comma-stop', { first: show(a.url!), next: show(b.url!) }, { variable: 'GOPROXY', evidence: ev, fixes });
+    const next = b.kind === 'url' ? show(b.url!) : b.kind;
+    add(ctx, 'env.proxy-comma-stop', down ? 'warning' : 'info', down ? 'env.proxy-comma-stop-down' : 'env.proxy-comma-stop', { first: show(a.url!), next }, {
+      variable: 'GOPROXY', evidence: { ...ev, ...(down ? { unreachable: redactSecrets(a.url!) } : {}) }, fixes,
+    });
     break;
   }
   // Private modules sent to public mirrors: GOPRIVATE set, GONOPROXY explicitly narrowed, only public mirrors.
@@ -240,8 +260,8 @@ function patternRules(ctx: Ctx): void {
       const hits = PUBLIC_MODULE_SAMPLES.filter((m) => matchingPattern(p, m) !== undefined).length;
       const wholeHost = !p.replace(/\/$/, '').includes('/');
       if (hits < 2 && !(wholeHost && /^(github\.com|gitlab\.com|gitee\.com|bitbucket\.org|golang\.org|google\.golang\.org|gopkg\.in)$/.test(p))) continue;
-      add(ctx, 'env.pattern-too-broad', name === 'GOINSECURE' ? 'warning' : 'warning', 'env.pattern-too-broad', {
-        name, pattern: show(p), example, effect: envT(`env.pattern-effect.${name}` as EnvMessageKey),
+      add(ctx, 'env.pattern-too-broad', 'warning', 'env.pattern-too-broad', {
+        name, pattern: show(p), example, effect: t(`env.pattern-effect.${name}` as MessageKey),
       }, { variable: name, evidence: { ...evidenceOf(v), pattern: p, matches: example } });
       break;
     }
@@ -251,7 +271,7 @@ function patternRules(ctx: Ctx): void {
 function unknownNameRules(ctx: Ctx): void {
   const report = (name: string, where: 'envfile' | 'process' | 'editor', value: string) => {
     const suggestion = suggestGoName(name);
-    const whereText = envT(`env.where.${where}` as EnvMessageKey);
+    const whereText = t(`env.where.${where}` as MessageKey);
     const fixes: FixRef[] = [];
     if (where !== 'process') {
       const layer: WriteLayer = where === 'editor' ? 'editor' : 'envfile';
@@ -285,8 +305,10 @@ function editorEnvOf(ctx: Ctx): Record<string, string> {
 function envFileRules(ctx: Ctx): void {
   for (const [name] of ctx.env.envFile.values) {
     if (!OS_ONLY_TOOL_VARS.has(name)) continue;
+    // `go env -u` refuses GOENV and GODEBUG; those lines can only be removed by hand.
+    const fixes = OS_ONLY_GO_VARS.has(name) ? [] : [makeFix([{ name, value: undefined }], 'envfile')];
     add(ctx, 'env.envfile-os-only', 'warning', 'env.envfile-os-only', { name }, {
-      variable: name, evidence: { layer: 'envfile', value: redactSecrets(ctx.env.envFile.values.get(name)!) }, fixes: [makeFix([{ name, value: undefined }], 'envfile')],
+      variable: name, evidence: { layer: 'envfile', value: redactSecrets(ctx.env.envFile.values.get(name)!), envFile: ctx.env.envFile.path }, fixes,
     });
   }
   for (const v of ctx.env.vars) {
@@ -359,14 +381,14 @@ function miscRules(ctx: Ctx): void {
     const entries = name === 'GOPATH' ? raw.split(ctx.platform === 'win32' ? ';' : ':').filter((e) => e !== '') : [raw];
     if (entries.every(isAbs)) continue;
     const fixes = layer === 'envfile' ? [makeFix([{ name, value: undefined }], 'envfile')] : layer === 'editor' ? [makeFix([{ name, value: undefined }], 'editor')] : [];
-    add(ctx, 'env.path-relative', name === 'GOCACHE' ? 'warning' : 'error', 'env.path-relative', { name, value: show(raw), effect: envT(`env.path-effect.${name}` as EnvMessageKey) }, {
+    add(ctx, 'env.path-relative', name === 'GOCACHE' ? 'warning' : 'error', 'env.path-relative', { name, value: show(raw), effect: t(`env.path-effect.${name}` as MessageKey) }, {
       variable: name, evidence: { layer, value: redactSecrets(raw) }, fixes,
     });
   }
 }
 
-/** Every env finding code with its severity, for docs and tests. */
-export const ENV_FINDING_CODES: Readonly<Record<string, Severity | 'warning|error'>> = {
+/** Every env finding code with its severity ("warning|error": depends on the variable), for docs and tests. */
+export const ENV_FINDING_CODES: Readonly<Record<string, string>> = {
   'env.shadowed-envfile': 'warning',
   'env.shadowed-by-editor': 'info',
   'env.goproxy-off': 'warning',
@@ -375,7 +397,7 @@ export const ENV_FINDING_CODES: Readonly<Record<string, Severity | 'warning|erro
   'env.goproxy-invalid': 'error',
   'env.goproxy-ignored': 'warning',
   'env.proxy-pipe-leak': 'warning',
-  'env.proxy-comma-stop': 'info',
+  'env.proxy-comma-stop': 'info (warning when the first proxy is known to be unreachable)',
   'env.goprivate-via-public-proxy': 'warning',
   'env.gosumdb-off': 'warning',
   'env.gosumdb-invalid': 'error',

@@ -114,13 +114,20 @@ export async function loadEnvSnapshot(opts: LoadEnvOptions = {}): Promise<EnvSna
 
   return {
     platform,
-    process: { ...env },
+    process: platform === 'win32' ? upperCaseKeys(env) : { ...env },
     editor: opts.editor,
     envFile: { path: loc.path, text: envRead.text, error: loc.error ?? envRead.error },
     gorootEnv: { dir: gorootDir, text: gorootRead.text },
     exeGoroot,
     workSearch: workSearchChain(opts.cwd ?? process.cwd(), platform),
   };
+}
+
+/** Windows environment names are case-insensitive (HTTP_PROXY and http_proxy are one variable). */
+function upperCaseKeys(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) out[k.toUpperCase()] = v;
+  return out;
 }
 
 /** loadEnvSnapshot + resolveEnv. */

@@ -2,7 +2,7 @@
 // Every value that leaves here is redacted.
 import type { Finding } from '../finding';
 import { redactSecrets } from '../report/redact';
-import { envT, type EnvMessageKey } from './messages';
+import { t, type MessageKey } from '../i18n';
 import type { Layer, LayerValue, ResolvedEnv, VarNote } from './resolve';
 import type { Route } from './route';
 
@@ -45,13 +45,13 @@ const quote = (s: string) => (s === '' ? '""' : /\s/.test(s) ? JSON.stringify(s)
 
 /** A plain-text table: VARIABLE, VALUE, LAYER, SHADOWED, NOTES. Columns are padded; long values are not cut. */
 export function renderEnvTable(env: ResolvedEnv): string {
-  const header = envT('env.cli.header').split('|');
+  const header = t('env.cli.header').split('|');
   const rows: string[][] = env.vars.map((v) => {
     const value = v.value === '' ? '' : quote(redactSecrets(v.value));
     const layer = v.from ? `${v.layer} (${v.from})` : v.layer;
     const shadowed = v.shadowed.map((s) => `${s.name ? s.name + ' ' : ''}${s.layer}=${quote(redactSecrets(s.value))}`);
     for (const i of v.ignored) shadowed.push(`${i.name ? i.name + ' ' : ''}${i.layer}=${quote(redactSecrets(i.value))}*`);
-    const notes = v.notes.map((n) => envT(`env.note.${n}` as EnvMessageKey)).join('; ');
+    const notes = v.notes.map((n) => t(`env.note.${n}` as MessageKey)).join('; ');
     return [v.name, value, layer, shadowed.join(', '), notes];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -61,17 +61,20 @@ export function renderEnvTable(env: ResolvedEnv): string {
 
 export function renderFindingsList(findings: Finding[]): string {
   if (findings.length === 0) return '';
-  const lines = [envT('env.cli.findings', { count: findings.length })];
+  const lines = [t('env.cli.findings', { count: findings.length })];
   for (const f of findings) {
     lines.push(`  ${f.severity} ${f.code}: ${f.message}`);
-    for (const fix of f.fixes ?? []) lines.push(`      gomod-doctor fix '${fix.id.replace(/'/g, `'\\''`)}'   # ${fix.title}`);
+    for (const fix of f.fixes ?? []) {
+      const settings = fix.id.startsWith('env@editor:') ? ' --settings <settings.json>' : '';
+      lines.push(`      gomod-doctor fix '${fix.id.replace(/'/g, `'\\''`)}'${settings}   # ${fix.title}`);
+    }
   }
   return lines.join('\n') + '\n';
 }
 
 export function renderRoute(r: Route): string {
-  const lines = [envT('env.cli.route', { module: r.module })];
-  if (r.error) lines.push('  ' + envT('env.cli.route-error', { error: redactSecrets(r.error) }));
+  const lines = [t('env.cli.route', { module: r.module })];
+  if (r.error) lines.push('  ' + t('env.cli.route-error', { error: redactSecrets(r.error) }));
   r.sources.forEach((s, i) => {
     const what =
       s.kind === 'proxy'
@@ -79,16 +82,16 @@ export function renderRoute(r: Route): string {
         : s.kind === 'off'
           ? 'off (module lookup disabled by GOPROXY=off)'
           : `direct (${s.host}${s.via ? `, ${s.via.variable} ${s.via.pattern}` : ''}${s.insecure ? ', GOINSECURE' : ''})`;
-    const fallback = i === r.sources.length - 1 ? '' : envT(s.fallback === 'any-error' ? 'env.cli.route-fallback-any' : 'env.cli.route-fallback-not-found');
-    lines.push('  ' + envT('env.cli.route-source', { n: i + 1, source: what, fallback }));
+    const fallback = i === r.sources.length - 1 ? '' : t(s.fallback === 'any-error' ? 'env.cli.route-fallback-any' : 'env.cli.route-fallback-not-found');
+    lines.push('  ' + t('env.cli.route-source', { n: i + 1, source: what, fallback }));
   });
   const db = r.sumdb;
-  if (!db.consulted) lines.push('  ' + envT('env.cli.route-sumdb-off', { reason: db.reason + (db.pattern ? ` ${db.pattern}` : '') }));
-  else if (db.error) lines.push('  ' + envT('env.cli.route-sumdb', { name: db.name || 'GOSUMDB', where: redactSecrets(db.error) }));
-  else if (db.explicitUrl) lines.push('  ' + envT('env.cli.route-sumdb', { name: db.name, where: redactSecrets(db.explicitUrl) }));
+  if (!db.consulted) lines.push('  ' + t('env.cli.route-sumdb-off', { reason: db.reason + (db.pattern ? ` ${db.pattern}` : '') }));
+  else if (db.error) lines.push('  ' + t('env.cli.route-sumdb', { name: db.name || 'GOSUMDB', where: redactSecrets(db.error) }));
+  else if (db.explicitUrl) lines.push('  ' + t('env.cli.route-sumdb', { name: db.name, where: redactSecrets(db.explicitUrl) }));
   else {
     const probes = db.probes.map((p) => redactSecrets(p.supportedUrl));
-    lines.push('  ' + envT('env.cli.route-sumdb', { name: db.name, where: [...probes, db.direct].join(' → ') }));
+    lines.push('  ' + t('env.cli.route-sumdb', { name: db.name, where: [...probes, db.direct].join(' → ') }));
   }
   return lines.join('\n') + '\n';
 }

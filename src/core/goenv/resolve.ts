@@ -25,7 +25,7 @@ export type VarNote =
   | 'inherits-goprivate'
   /** only the OS environment (or the editor) can set this variable */
   | 'os-only'
-  /** the go command sets GIT_TERMINAL_PROMPT=0 for git when it is unset */
+  /** unset here, but the go command sets GIT_TERMINAL_PROMPT=0 for the git it runs */
   | 'set-by-go-for-git'
   /** a relative GOCACHE disables the build cache ("off") */
   | 'gocache-relative'
@@ -283,7 +283,7 @@ export function resolveEnv(snap: EnvSnapshot, names: readonly string[] = MODULE_
         r =
           osLayer && osLayer.value !== ''
             ? finishOs(name, osLayer.value, osLayer.layer, present, ['os-only'], osLayer)
-            : finishOs(name, '0', 'default', present, ['os-only', 'set-by-go-for-git'], undefined);
+            : finishOs(name, '', 'default', present, ['os-only', 'set-by-go-for-git'], undefined);
         break;
       }
       default:

@@ -10,7 +10,7 @@ import { looksLikeEnvFileText, parseEnvFile, pathFor } from './envfile';
 import { formatFixId, type EnvChange, type EnvFix, type WriteLayer } from './fixid';
 import { newEntryId, readJournal, withLock, writeJournal, type JournalChange, type JournalEntry, LockTimeoutError } from './journal';
 import { loadEnvSnapshot } from './load';
-import { envT } from './messages';
+import { t } from '../i18n';
 import { resolveEnv, type EnvSnapshot, type LayerValue, type ResolvedVar } from './resolve';
 import { KNOWN_GO_ENV, OS_ONLY_GO_VARS, OS_ONLY_TOOL_VARS, READ_ONLY_GO_VARS } from './vars';
 
@@ -82,7 +82,7 @@ export interface UndoResult {
   reason?: string;
 }
 
-const show = (v: string | undefined) => (v === undefined ? envT('env.write.unset-value') : v === '' ? '""' : redactSecrets(v));
+const show = (v: string | undefined) => (v === undefined ? t('env.write.unset-value') : v === '' ? '""' : redactSecrets(v));
 
 function shellQuote(v: string): string {
   return `'${v.replace(/'/g, `'\\''`)}'`;
@@ -125,11 +125,11 @@ export function applyToEnvFileText(text: string, changes: EnvChange[]): string {
 /** checkEnvWrite's rules, so that refusals are explained before go is run. */
 export function validateEnvFileChange(c: EnvChange, envFileKeys: ReadonlySet<string>, platform: NodeJS.Platform): string | undefined {
   const { name, value } = c;
-  if (READ_ONLY_GO_VARS.has(name)) return envT('env.write.read-only-var', { name });
-  if (OS_ONLY_GO_VARS.has(name) || (OS_ONLY_TOOL_VARS.has(name) && !envFileKeys.has(name))) return envT('env.write.os-only-var', { name });
-  if (!KNOWN_GO_ENV.has(name) && !envFileKeys.has(name)) return envT('env.write.unknown-var', { name });
-  if (value === undefined) return undefined;
-  const bad = (reason: string) => envT('env.write.bad-value', { name, reason });
+  if (READ_ONLY_GO_VARS.has(name)) return t('env.write.read-only-var', { name });
+  if (OS_ONLY_GO_VARS.has(name) || (OS_ONLY_TOOL_VARS.has(name) && !envFileKeys.has(name))) return t('env.write.os-only-var', { name });
+  if (value === undefined) return undefined; // removing: only names present in the file are touched at all
+  if (!KNOWN_GO_ENV.has(name) && !envFileKeys.has(name)) return t('env.write.unknown-var', { name });
+  const bad = (reason: string) => t('env.write.bad-value', { name, reason });
   if (value.includes('\n') || value.includes('\r')) return bad('newline');
   if (value.includes('\0')) return bad('NUL');
   if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) return bad('invalid UTF-8');
@@ -152,16 +152,16 @@ async function snapshotFor(ctx: WriteContext): Promise<EnvSnapshot> {
 }
 
 function rawEnvFileProblem(snap: EnvSnapshot): string | undefined {
-  if (!snap.envFile.path) return envT('env.write.no-envfile', { reason: snap.envFile.error ?? 'GOENV' });
+  if (!snap.envFile.path) return t('env.write.no-envfile', { reason: snap.envFile.error ?? 'GOENV' });
   let buf: Buffer;
   try {
     buf = readFileSync(snap.envFile.path);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ENOENT') return undefined;
-    return envT('env.write.envfile-unreadable', { file: snap.envFile.path, reason: e.code ?? e.message });
+    return t('env.write.envfile-unreadable', { file: snap.envFile.path, reason: e.message });
   }
-  return looksLikeEnvFileText(buf) ? undefined : envT('env.write.envfile-not-text', { file: snap.envFile.path });
+  return looksLikeEnvFileText(buf) ? undefined : t('env.write.envfile-not-text', { file: snap.envFile.path });
 }
 
 /** Computes what a fix would do, layer by layer, without writing anything. */
@@ -178,7 +178,7 @@ export function planFromSnapshot(fix: EnvFix, snap: EnvSnapshot, ctx: Pick<Write
   if (layer === 'envfile') {
     const p = rawEnvFileProblem(snap);
     if (p) problems.push(p);
-  } else if (!ctx.editor) problems.push(envT('env.write.no-editor'));
+  } else if (!ctx.editor) problems.push(t('env.write.no-editor'));
 
   const after: EnvSnapshot =
     layer === 'envfile'
@@ -191,7 +191,7 @@ export function planFromSnapshot(fix: EnvFix, snap: EnvSnapshot, ctx: Pick<Write
     const before = beforeEnv.get(c.name) ?? resolveExtra(snap, c.name);
     const a = afterEnv.get(c.name) ?? resolveExtra(after, c.name);
     const pc: PlannedChange = { name: c.name, value: c.value, layer, previous, before, after: a, noop: previous === c.value, takesEffect: true };
-    const problem = layer === 'envfile' ? validateEnvFileChange(c, envFileKeys, platform) : /^[A-Za-z_][A-Za-z0-9_]*$/.test(c.name) && !(c.value ?? '').includes('\0') ? undefined : envT('env.write.bad-value', { name: c.name, reason: 'name or value' });
+    const problem = layer === 'envfile' ? validateEnvFileChange(c, envFileKeys, platform) : /^[A-Za-z_][A-Za-z0-9_]*$/.test(c.name) && !(c.value ?? '').includes('\0') ? undefined : t('env.write.bad-value', { name: c.name, reason: 'name or value' });
     if (problem) pc.problem = problem;
     // Shadowed: after the write, the winning layer is above the one written.
     const order = ['editor', 'process', 'envfile', 'goroot', 'default'];
@@ -243,13 +243,13 @@ function resolveExtra(snap: EnvSnapshot, name: string): ResolvedVar {
 export function describePlan(plan: WritePlan): string[] {
   const out: string[] = [];
   for (const c of plan.changes) {
-    out.push(envT('env.write.effective', { name: c.name, before: show(c.before.value), after: show(c.after.value), layer: c.after.layer }));
+    out.push(t('env.write.effective', { name: c.name, before: show(c.before.value), after: show(c.after.value), layer: c.after.layer }));
     if (c.problem) out.push('  ' + c.problem);
     if (c.shadowedBy) {
-      out.push('  ' + envT('env.write.shadowed', { name: c.name, layer: c.layer, winnerLayer: c.shadowedBy.layer, winner: show(c.shadowedBy.value) }));
-      if (c.editorWorks) out.push('  ' + envT('env.write.alt-editor'));
+      out.push('  ' + t('env.write.shadowed', { name: c.name, layer: c.layer, winnerLayer: c.shadowedBy.layer, winner: show(c.shadowedBy.value) }));
+      if (c.editorWorks) out.push('  ' + t('env.write.alt-editor'));
       if (c.shellLines) {
-        out.push('  ' + envT('env.write.alt-shell', { name: c.name }));
+        out.push('  ' + t('env.write.alt-shell', { name: c.name }));
         for (const l of c.shellLines) out.push('    ' + redactSecrets(l));
       }
     }
@@ -325,19 +325,19 @@ export async function applyEnvWrite(fix: EnvFix, ctx: WriteContext, opts: { forc
         snap = await snapshotFor(ctx);
       } catch (err) {
         const plan: WritePlan = { layer: fix.layer ?? 'envfile', fixId: formatFixId(fix), changes: [], problems: [String((err as Error).message)], allTakeEffect: false, noop: false };
-        return { status: 'failed' as const, plan, reason: envT('env.write.failed', { reason: (err as Error).message }) };
+        return { status: 'failed' as const, plan, reason: t('env.write.failed', { reason: (err as Error).message }) };
       }
       const plan = planFromSnapshot(fix, snap, ctx);
-      if (plan.problems.length) return { status: 'failed' as const, plan, reason: envT('env.write.failed', { reason: plan.problems.join('; ') }) };
+      if (plan.problems.length) return { status: 'failed' as const, plan, reason: t('env.write.failed', { reason: plan.problems.join('; ') }) };
       if (plan.noop) return { status: 'noop' as const, plan };
-      if (!plan.allTakeEffect && !opts.force) return { status: 'refused' as const, plan, reason: envT('env.write.refused') };
+      if (!plan.allTakeEffect && !opts.force) return { status: 'refused' as const, plan, reason: t('env.write.refused') };
       const pending = plan.changes.filter((c) => !c.noop).map((c) => ({ name: c.name, value: c.value, previous: c.previous }));
       const target = plan.target!;
       try {
         if (plan.layer === 'envfile') await writeEnvFile(pending, ctx, snap, target);
         else await writeEditor(pending, ctx.editor!);
       } catch (err) {
-        return { status: 'failed' as const, plan, reason: envT('env.write.failed', { reason: (err as Error).message }) };
+        return { status: 'failed' as const, plan, reason: t('env.write.failed', { reason: (err as Error).message }) };
       }
       // Verify what is on disk now; undo our own change if it is not what was asked for.
       const now = await currentValues(plan.layer, target, ctx.editor);
@@ -345,7 +345,7 @@ export async function applyEnvWrite(fix: EnvFix, ctx: WriteContext, opts: { forc
       if (wrong) {
         await rollBack(plan.layer, pending, ctx, snap, target);
         const actual = now.get(wrong.name);
-        return { status: 'failed' as const, plan, reason: envT('env.write.failed', { reason: envT('env.write.verify-failed', { name: wrong.name, actual: show(actual), expected: show(wrong.value) }) }) };
+        return { status: 'failed' as const, plan, reason: t('env.write.failed', { reason: t('env.write.verify-failed', { name: wrong.name, actual: show(actual), expected: show(wrong.value) }) }) };
       }
       const entry: JournalEntry = {
         id: newEntryId(),
@@ -359,16 +359,15 @@ export async function applyEnvWrite(fix: EnvFix, ctx: WriteContext, opts: { forc
         writeJournal(ctx.stateDir, journal);
       } catch (err) {
         await rollBack(plan.layer, pending, ctx, snap, target);
-        return { status: 'failed' as const, plan, reason: envT('env.write.failed', { reason: (err as Error).message }) };
+        return { status: 'failed' as const, plan, reason: t('env.write.failed', { reason: (err as Error).message }) };
       }
       return { status: 'written' as const, plan, entry };
     }, ctx.lockTimeoutMs);
   } catch (err) {
-    if (err instanceof LockTimeoutError) {
-      const plan: WritePlan = { layer: fix.layer ?? 'envfile', fixId: formatFixId(fix), changes: [], problems: [], allTakeEffect: false, noop: false };
-      return { status: 'failed', plan, reason: envT('env.write.failed', { reason: envT('env.write.lock-timeout', { file: err.lockFile }) }) };
-    }
-    throw err;
+    // Lock timeout, an unwritable state dir, a corrupt journal: nothing was changed.
+    const plan: WritePlan = { layer: fix.layer ?? 'envfile', fixId: formatFixId(fix), changes: [], problems: [], allTakeEffect: false, noop: false };
+    const reason = err instanceof LockTimeoutError ? t('env.write.lock-timeout', { file: err.lockFile }) : (err as Error).message;
+    return { status: 'failed', plan, reason: t('env.write.failed', { reason }) };
   }
 }
 
@@ -395,7 +394,7 @@ export async function undoLastWrite(ctx: WriteContext, opts: { force?: boolean }
     return await withLock(ctx.stateDir, async () => {
       const journal = readJournal(ctx.stateDir);
       const entry = journal.entries[journal.entries.length - 1];
-      if (!entry) return { status: 'empty' as const, reason: envT('env.undo.empty') };
+      if (!entry) return { status: 'empty' as const, reason: t('env.undo.empty') };
       const snap = await snapshotFor(ctx);
       // Group by (layer, target), and check each value is still what we wrote.
       const groups = new Map<string, { layer: WriteLayer; target: string; changes: JournalChange[] }>();
@@ -406,12 +405,12 @@ export async function undoLastWrite(ctx: WriteContext, opts: { force?: boolean }
       }
       for (const g of groups.values()) {
         const editor = g.layer === 'editor' ? editorTargetFor(g.target, ctx) : undefined;
-        if (g.layer === 'editor' && !editor) return { status: 'failed' as const, entry, reason: envT('env.write.failed', { reason: envT('env.write.no-editor') }) };
+        if (g.layer === 'editor' && !editor) return { status: 'failed' as const, entry, reason: t('env.write.failed', { reason: t('env.write.no-editor') }) };
         let now: Map<string, string>;
         try {
           now = await currentValues(g.layer, g.target, editor);
         } catch (err) {
-          return { status: 'failed' as const, entry, reason: envT('env.write.failed', { reason: (err as Error).message }) };
+          return { status: 'failed' as const, entry, reason: t('env.write.failed', { reason: (err as Error).message }) };
         }
         for (const c of g.changes) {
           const actual = now.has(c.name) ? now.get(c.name)! : null;
@@ -419,7 +418,7 @@ export async function undoLastWrite(ctx: WriteContext, opts: { force?: boolean }
             return {
               status: 'conflict' as const,
               entry,
-              reason: envT('env.undo.conflict', { name: c.name, layer: c.layer, actual: show(actual ?? undefined), expected: show(c.next ?? undefined) }),
+              reason: t('env.undo.conflict', { name: c.name, layer: c.layer, actual: show(actual ?? undefined), expected: show(c.next ?? undefined) }),
             };
           }
         }
@@ -439,15 +438,15 @@ export async function undoLastWrite(ctx: WriteContext, opts: { force?: boolean }
           if (r.layer === 'envfile') await writeEnvFile(forward, ctx, snap, r.target).catch(() => undefined);
           else await writeEditor(forward, editorTargetFor(r.target, ctx)!).catch(() => undefined);
         }
-        return { status: 'failed' as const, entry, reason: envT('env.write.failed', { reason: (err as Error).message }) };
+        return { status: 'failed' as const, entry, reason: t('env.write.failed', { reason: (err as Error).message }) };
       }
       journal.entries.pop();
       writeJournal(ctx.stateDir, journal);
       const summary = entry.changes.map((c) => `${c.name}=${show(c.previous ?? undefined)} (${c.layer})`).join(', ');
-      return { status: 'restored' as const, entry, reason: envT('env.undo.done', { changes: summary }) };
+      return { status: 'restored' as const, entry, reason: t('env.undo.done', { changes: summary }) };
     }, ctx.lockTimeoutMs);
   } catch (err) {
-    if (err instanceof LockTimeoutError) return { status: 'failed', reason: envT('env.write.failed', { reason: envT('env.write.lock-timeout', { file: err.lockFile }) }) };
-    throw err;
+    const reason = err instanceof LockTimeoutError ? t('env.write.lock-timeout', { file: err.lockFile }) : (err as Error).message;
+    return { status: 'failed', reason: t('env.write.failed', { reason }) };
   }
 }

@@ -2,11 +2,12 @@
 // messages with both languages side by side, so a missing translation is a compile error.
 import { gomodMessages } from './catalog/gomod';
 import { cliMessages } from './catalog/cli';
+import { envMessages } from './catalog/env';
 import type { Entry } from './catalog/entry';
 
 export type Lang = 'en' | 'zh-cn';
 
-const catalogue = { ...gomodMessages, ...cliMessages } satisfies Record<string, Entry>;
+const catalogue = { ...gomodMessages, ...cliMessages, ...envMessages } satisfies Record<string, Entry>;
 export type MessageKey = keyof typeof catalogue;
 
 let current: Lang = 'en';

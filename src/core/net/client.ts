@@ -245,8 +245,13 @@ export class HttpClient {
       req.on('socket', (s: TracedSocket) => {
         hop.trace = req.reusedSocket ? { reused: true } : s[TRACE] ?? { reused: false };
         ttfbStart = now();
+        // One bound for the whole HTTP stage: request written → headers → last body byte.
         const ms = budget(this.timeoutMs, deadline);
-        arm(ms, () => fail('timeout', 'http', `no response headers within ${Math.round(ms)} ms`, 'ETIMEDOUT'));
+        arm(ms, () =>
+          res
+            ? fail('timeout', 'http', `response body not complete within ${Math.round(ms)} ms (${hop.bytes} bytes received)`, 'ETIMEDOUT')
+            : fail('timeout', 'http', `no response headers within ${Math.round(ms)} ms`, 'ETIMEDOUT'),
+        );
       });
       req.on('error', (err) => {
         if (err instanceof StageError) {
@@ -273,8 +278,6 @@ export class HttpClient {
           resolve(hop);
           return;
         }
-        const ms = budget(this.timeoutMs, deadline);
-        arm(ms, () => fail('timeout', 'http', `response body not complete within ${Math.round(ms)} ms (${hop.bytes} bytes received)`, 'ETIMEDOUT'));
         const declared = Number(r.headers['content-length'] ?? NaN);
         r.on('data', (d: Buffer) => {
           hop.bytes += d.length;

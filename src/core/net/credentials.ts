@@ -124,7 +124,8 @@ export function displayUrl(url: string | URL): string {
     u.password = '';
     u.search = '';
     u.hash = '';
-    return u.href;
+    // "https://host" and "https://host/" are the same proxy; show it as configured most often, without the slash.
+    return u.pathname === '/' ? u.href.slice(0, -1) : u.href;
   } catch {
     return String(url).replace(/\/\/[^/@]*@/, '//');
   }

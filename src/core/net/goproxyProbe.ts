@@ -107,7 +107,7 @@ function record(what: RequestRecord['what'], ex: HttpExchange): RequestRecord {
 }
 
 /** Notes cross-host redirects and broken address families of an exchange as warnings (once each). */
-function observe(ex: HttpExchange, base: URL, warnings: Failure[]): void {
+export function observe(ex: HttpExchange, base: URL, warnings: Failure[]): void {
   for (const r of ex.redirects) {
     let host = '';
     try {

@@ -77,7 +77,10 @@ export function openNote(msg: Buffer, v: Verifier): OpenedNote {
     }
     ok = true;
   }
-  if (!ok) throw new NoteError('unknown-key', 'note has no verifiable signatures');
+  if (!ok) {
+    const by = unverified.map((u) => `${u.name}+${u.hash}`).join(', ');
+    throw new NoteError('unknown-key', `note has no verifiable signatures (signed by ${by || 'nobody'})`);
+  }
   return { text, unverified };
 }
 

@@ -6,7 +6,7 @@ import { escapePath, escapeVersion } from '../modfile/module';
 import type { HttpClient } from './client';
 import { displayUrl } from './credentials';
 import { fail } from './errors';
-import { statusKind, type RequestRecord } from './goproxyProbe';
+import { observe, statusKind, type RequestRecord } from './goproxyProbe';
 import { NoteError, openNote, parseLookup, parseTree, type Verifier } from './note';
 import { now, since } from './timing';
 import type { ConnectTrace, Failure, HttpExchange, Stage } from './types';
@@ -98,11 +98,10 @@ export async function probeSumdb(client: HttpClient, input: SumdbProbeInput, dea
     if (ex.failure) rec.failure = ex.failure;
     r.requests.push(rec);
     if (!r.connect && ex.connect) r.connect = ex.connect;
-    const fams = ex.connect?.tcp?.families ?? [];
-    const bad = fams.find((f) => f.error);
-    const good = fams.find((f) => !f.error);
-    if (bad && good && !r.warnings.some((w) => w.kind === 'family-unreachable')) {
-      r.warnings.push(fail('family-unreachable', 'tcp', `IPv${bad.family} ${bad.address}: ${bad.error}; IPv${good.family} works`, bad.error));
+    try {
+      observe(ex, new URL(input.base), r.warnings);
+    } catch {
+      // not a URL: the request itself failed and says so
     }
     return ex;
   };

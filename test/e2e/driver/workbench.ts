@@ -1,6 +1,7 @@
 // The VS Code workbench in Debian's Chromium, driven by playwright-core: run the extension-host test suite through
 // the `payload` URL parameter, and look at the editor like a user (squiggle, hover, Problems panel).
 import { existsSync } from 'node:fs';
+import { format } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { onCleanup, withTimeout } from './processes';
 
@@ -83,7 +84,8 @@ export async function runSuiteInWorkbench(
   let exited: (code: number) => void = () => undefined;
   const exit = new Promise<number>((resolve) => (exited = resolve));
   await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-    const line = `[${type}] ${(Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`;
+    // The workbench forwards console calls as (format string, ...values).
+    const line = `[${type}] ${format(...(Array.isArray(args) ? args : [args]))}`;
     log.push(line);
     echo(line);
   });
@@ -109,7 +111,6 @@ export async function openWorkbench(wb: Workbench, origin: string, folder: strin
 /** Quick Open (Ctrl+P) a workspace-relative path, and wait until its editor tab is the active one. */
 export async function quickOpen(page: Page, relPath: string): Promise<void> {
   const name = relPath.split('/').pop()!;
-  await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 } }).catch(() => undefined);
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 20_000 });
@@ -118,4 +119,43 @@ export async function quickOpen(page: Page, relPath: string): Promise<void> {
   await row.waitFor({ state: 'visible', timeout: 30_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+/** Picks a colour theme through the command palette, as a user does, and waits until the workbench wears it. */
+export async function setColorTheme(page: Page, label: 'Light Modern' | 'Dark Modern'): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill('>Preferences: Color Theme');
+  await rows.filter({ hasText: /^Preferences: Color Theme/ }).first().click({ timeout: 10_000 });
+  await rows.filter({ hasText: /Modern/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(label);
+  await rows.filter({ hasText: new RegExp(`^${label}`) }).first().click({ timeout: 10_000 });
+  const cls = label.startsWith('Light') ? 'vs' : 'vs-dark';
+  await page.locator(`.monaco-workbench.${cls}`).waitFor({ state: 'attached', timeout: 20_000 });
+}
+
+/** Moves the mouse onto element and waits until a hover containing text has fully faded in. */
+export async function hoverOver(page: Page, selector: string, text: string): Promise<boolean> {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) return false;
+  await page.mouse.move(5, 5);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  const hover = page.locator('.monaco-hover', { hasText: text }).first();
+  try {
+    await hover.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.waitForFunction(
+      // Runs in the page; this project compiles without DOM types, hence the loose typing.
+      (el: any) => {
+        for (let e = el; e; e = e.parentElement) if ((globalThis as any).getComputedStyle(e).opacity !== '1') return false;
+        return true;
+      },
+      await hover.elementHandle(),
+      { timeout: 5_000 },
+    );
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -22,12 +22,23 @@ describe('gomod-doctor check and parse (bundled CLI)', () => {
   it('prints JSON findings with exact ranges and exits 1 on an error', async () => {
     const r = await runCli(['check', dir, '--offline', '--format', 'json']);
     assert.equal(r.code, 1, r.stderr);
-    const report = JSON.parse(r.stdout) as { version: string; go: { version: string | null }; findings: Finding[]; durationMs: number };
+    const report = JSON.parse(r.stdout) as {
+      version: string;
+      go: { version: string | null };
+      env: Array<{ name: string; value: string; layer: string }>;
+      findings: Finding[];
+      durationMs: number;
+    };
     assert.match(report.version, /^\d+\.\d+\.\d+/);
     assert.match(report.go.version ?? '', /^go1\.\d+/);
     assert.equal(typeof report.durationMs, 'number');
     assert.deepEqual(
-      report.findings.map((f) => [f.code, f.file, f.range]),
+      report.env.find((v) => v.name === 'GOPROXY'),
+      { name: 'GOPROXY', value: 'off', layer: 'process', shadowed: [{ layer: 'goroot', value: 'https://proxy.golang.org,direct' }] },
+    );
+    assert.ok(report.findings.some((f) => f.code === 'env.goproxy-off' && f.variable === 'GOPROXY'));
+    assert.deepEqual(
+      report.findings.filter((f) => !f.code.startsWith('env.')).map((f) => [f.code, f.file, f.range]),
       [['gomod.version-invalid', join(dir, 'bad', 'go.mod'), { start: { line: 4, character: 24 }, end: { line: 4, character: 30 } }]],
     );
   });
@@ -35,7 +46,7 @@ describe('gomod-doctor check and parse (bundled CLI)', () => {
   it('exits 0 on a healthy tree and prints a text summary', async () => {
     const r = await runCli(['check', join(dir, 'good'), '--offline']);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /0 error\(s\), 0 warning\(s\), 0 other finding\(s\) in 1 file\(s\)/);
+    assert.match(r.stdout, /0 error\(s\), \d+ warning\(s\), \d+ other finding\(s\) in 1 file\(s\)/);
   });
 
   it('writes SARIF 2.1.0 with 1-based regions and a rule per code', async () => {
@@ -44,12 +55,14 @@ describe('gomod-doctor check and parse (bundled CLI)', () => {
     const sarif = JSON.parse(r.stdout);
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0];
-    assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id), ['gomod.version-invalid']);
-    assert.deepEqual(run.results[0].locations[0].physicalLocation, {
+    assert.ok(run.tool.driver.rules.some((x: { id: string }) => x.id === 'gomod.version-invalid'));
+    const result = run.results.find((x: { ruleId: string }) => x.ruleId === 'gomod.version-invalid');
+    assert.deepEqual(result.locations[0].physicalLocation, {
       artifactLocation: { uri: 'bad/go.mod', uriBaseId: 'SRCROOT' },
       region: { startLine: 5, startColumn: 25, endLine: 5, endColumn: 31 },
     });
-    assert.equal(run.results[0].level, 'error');
+    assert.equal(result.level, 'error');
+    assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'gomod.version-invalid');
   });
 
   it('writes a markdown report with a findings table', async () => {
@@ -64,6 +77,7 @@ describe('gomod-doctor check and parse (bundled CLI)', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /版本无效/);
     assert.match(r.stdout, /1 个文件中有 1 个错误/);
+    assert.match(r.stdout, /GOPROXY/);
   });
 
   it('answers a usage mistake with exit 2 and no stack trace', async () => {

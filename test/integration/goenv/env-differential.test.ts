@@ -7,7 +7,7 @@ import { runGo } from '../../../src/core/gocmd/run';
 import { loadEnvSnapshot } from '../../../src/core/goenv/load';
 import { resolveEnv } from '../../../src/core/goenv/resolve';
 import { GO_REPORTED_VARIABLES } from '../../../src/core/goenv/vars';
-import { fakeGoroot, pick, pool, prng, removeTree, sealedEnv, tempDir, writeText } from './support';
+import { fakeGoroot, pick, pool, prng, quietHome, removeTree, sealedEnv, tempDir, writeText } from './support';
 
 type State = 'absent' | 'empty' | 'value';
 const STATES: State[] = ['absent', 'empty', 'value'];
@@ -215,6 +215,7 @@ describe('goenv: effective values vs `go env -json` (differential)', function ()
         noWorkDir: join(base, 'plain', 'dir'),
       };
       for (const d of [slot.home, slot.xdgConfig, slot.xdgCache, slot.workDir, slot.noWorkDir]) mkdirSync(d, { recursive: true });
+      quietHome(slot.home, slot.xdgConfig);
       writeFileSync(join(base, 'ws', 'go.work'), 'go 1.21\n');
       slots.push(slot);
     }

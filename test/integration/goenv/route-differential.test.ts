@@ -22,7 +22,7 @@ import {
   type RecordedRequest,
   type TestModule,
 } from '../../support/recording-proxy';
-import { pick, pool, prng, realGo, removeTree, sealedEnv, tempDir } from './support';
+import { pick, pool, prng, quietHome, realGo, removeTree, sealedEnv, tempDir } from './support';
 
 const MODULES: TestModule[] = [
   tinyModule('mod.test/pub/a', 'v1.0.0'),
@@ -59,6 +59,7 @@ interface Slot {
   fileOk: string;
   fileEmpty: string;
   dir: string;
+  home: string;
 }
 
 let db: TestSumdb;
@@ -86,7 +87,8 @@ async function makeSlot(index: number, top: string): Promise<Slot> {
   }
   const fileEmpty = join(dir, 'emptyproxy');
   mkdirSync(fileEmpty, { recursive: true });
-  return { proxies, rootSumdb, connect, refused: await refusedUrl(), fileOk: `file://${fileOk}`, fileEmpty: `file://${fileEmpty}`, dir };
+  const home = quietHome(join(dir, 'home'));
+  return { proxies, rootSumdb, connect, refused: await refusedUrl(), fileOk: `file://${fileOk}`, fileEmpty: `file://${fileEmpty}`, dir, home };
 }
 
 function substitute(c: Case, slot: Slot): { GOPROXY: string; GOSUMDB: string } {
@@ -234,6 +236,9 @@ function handPicked(): Case[] {
     { label: 'sumdb: sum.golang.org by name', module: m0, goproxy: 'P1', plans: [ok, ok, ok], gosumdb: 'sum.golang.org' },
     { label: 'sumdb: unknown bare name', module: m0, goproxy: 'P1', plans: [ok, ok, ok], gosumdb: 'sum.test' },
     { label: 'sumdb: empty GOSUMDB', module: m0, goproxy: 'P1', plans: [ok, ok, ok], gosumdb: '' },
+    { label: 'sumdb: unparsable URL', module: m0, goproxy: 'P1', plans: [ok, ok, ok], gosumdb: 'KEY https://a.example:12ab' },
+    { label: 'sumdb: too many fields', module: m0, goproxy: 'P1', plans: [ok, ok, ok], gosumdb: 'KEY SURL extra' },
+    { label: 'sumdb: GONOSUMDB from GOPRIVATE while GONOPROXY=none', module: priv, goproxy: 'P1,P2', plans: [nf, sup, ok], goprivate: 'corp.test', gonoproxy: 'none', gosumdb: 'KEY' },
     { label: 'file proxy serves', module: m0, goproxy: 'FOK', plans: [ok, ok, ok], gosumdb: 'off' },
     { label: 'empty file proxy falls through', module: m0, goproxy: 'FEMPTY,P1', plans: [sup, ok, ok], gosumdb: 'KEY' },
     { label: 'spaces, empty entries, trailing slash', module: m0, goproxy: ' P1/ ,, P2 ', plans: [nf, sup, ok], gosumdb: 'KEY' },
@@ -306,6 +311,35 @@ describe('goenv: route() vs the hosts go actually contacts (differential)', func
     removeTree(top);
   });
 
+  it('HTTPS_PROXY / https_proxy: go sends https traffic through the one resolveEnv reports', async () => {
+    const second = await new ConnectRecorder().start();
+    const first = slots[0].connect;
+    const caseDir = join(slots[0].dir, 'proxyvars');
+    try {
+      const cases: Array<Record<string, string>> = [
+        { HTTPS_PROXY: first.url, https_proxy: second.url },
+        { HTTPS_PROXY: '', https_proxy: second.url },
+        { https_proxy: second.url },
+        { HTTPS_PROXY: first.url, HTTP_PROXY: second.url, http_proxy: second.url },
+      ];
+      for (const vars of cases) {
+        removeTree(caseDir);
+        mkdirSync(caseDir, { recursive: true });
+        const env = sealedEnv({ HOME: slots[0].home, GOPATH: join(caseDir, 'gopath'), GOMODCACHE: join(caseDir, 'modcache'), GOENV: 'off', GOPROXY: 'direct', GOSUMDB: 'off', GOFLAGS: '-modcacherw', HTTPS_PROXY: undefined, HTTP_PROXY: undefined, ...vars });
+        const effective = resolveEnv(await loadEnvSnapshot({ env, cwd: caseDir, platform: 'linux' })).get('HTTPS_PROXY')!;
+        first.clear();
+        second.clear();
+        await runGo(['mod', 'download', '-json', 'mod.test/pub/a@v1.0.0'], { baseEnv: env, cwd: caseDir, timeoutMs: 30_000 });
+        const used = first.records.length ? first.url : second.records.length ? second.url : 'none';
+        assert.equal(used, effective.value, JSON.stringify(vars));
+        assert.equal(first.records.length + second.records.length, 1, JSON.stringify(vars));
+      }
+    } finally {
+      await second.stop();
+      removeTree(caseDir);
+    }
+  });
+
   it('contacts exactly the predicted hosts, in order, and reports the predicted outcome', async () => {
     const cases = [...handPicked(), ...randomCases(160, 5000)];
     const perSlot = [0, 1].map((s) => ({ s, cases: cases.filter((_, i) => i % 2 === s) }));
@@ -319,7 +353,7 @@ describe('goenv: route() vs the hosts go actually contacts (differential)', func
         removeTree(caseDir);
         mkdirSync(join(caseDir, 'work'), { recursive: true });
         const env = sealedEnv({
-          HOME: join(caseDir, 'home'),
+          HOME: slot.home,
           GOPATH: join(caseDir, 'gopath'),
           GOMODCACHE: join(caseDir, 'modcache'),
           GOFLAGS: '-modcacherw',

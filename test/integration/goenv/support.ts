@@ -17,8 +17,32 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `gmd-${prefix}-`));
 }
 
+/**
+ * Makes `home` (and an XDG config dir, if given) a home whose Go telemetry is off, so that go starts no
+ * telemetry sidecar that keeps writing into a directory the test is about to remove. Returns home.
+ */
+export function quietHome(home: string, xdgConfig?: string): string {
+  for (const cfg of [join(home, '.config'), ...(xdgConfig ? [xdgConfig] : [])]) {
+    mkdirSync(join(cfg, 'go', 'telemetry'), { recursive: true });
+    writeFileSync(join(cfg, 'go', 'telemetry', 'mode'), 'off');
+  }
+  return home;
+}
+
 /** Removes a directory tree even when go made parts of it read-only (module cache). */
 export function removeTree(dir: string): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      removeTreeOnce(dir);
+      return;
+    } catch (err) {
+      if (attempt >= 5 || (err as NodeJS.ErrnoException).code !== 'ENOTEMPTY') throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50); // something was still writing; retry
+    }
+  }
+}
+
+function removeTreeOnce(dir: string): void {
   const makeWritable = (p: string) => {
     let st;
     try {

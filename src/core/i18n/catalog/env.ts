@@ -7,6 +7,10 @@ export const envMessages = {
     en: '{name} is set to {value} with `go env -w`, but the {winnerLayer} value {winner} wins, so the `go env -w` setting has no effect.',
     zh: '{name} 已用 `go env -w` 设为 {value}，但 {winnerLayer} 层的值 {winner} 优先，所以 `go env -w` 的设置不起作用。',
   },
+  'env.shadowed-envfile-os-hint': {
+    en: ' For it to apply, remove {name} from the OS environment (e.g. `unset {name}` in your shell profile), or set it in the editor settings for VS Code.',
+    zh: ' 如要让它生效，请从操作系统环境中移除 {name}（例如在 shell 配置文件中 `unset {name}`），或在编辑器设置中为 VS Code 设置它。',
+  },
   'env.shadowed-by-editor': {
     en: 'The editor injects {name}={winner} into the tools it runs, replacing {value} from the OS environment; the integrated terminal and other shells still use {value}.',
     zh: '编辑器为它启动的工具注入 {name}={winner}，替换了操作系统环境中的 {value}；集成终端和其他 shell 仍使用 {value}。',
@@ -50,6 +54,10 @@ export const envMessages = {
   'env.proxy-comma-stop': {
     en: 'GOPROXY tries {next} only when {first} answers 404/410; if {first} is unreachable (DNS, timeout, refused), downloads stop there. Use "|" to fall through on any error.',
     zh: 'GOPROXY 只有在 {first} 返回 404/410 时才会尝试 {next}；如果 {first} 无法访问（DNS、超时、连接被拒），下载就此停止。使用 "|" 可在任何错误时继续尝试。',
+  },
+  'env.proxy-comma-stop-down': {
+    en: '{first} is unreachable and is followed by ",": the go command stops there and never tries {next}. Use "|" after it to fall through on network errors.',
+    zh: '{first} 无法访问，且其后是 ","：go 命令会在此停止，不会尝试 {next}。请在它后面使用 "|"，以便网络错误时继续尝试。',
   },
   'env.sumdb-needs-network': {
     en: 'GOPROXY={goproxy} allows no network access, but GOSUMDB={gosumdb} is on: modules missing from go.sum are still verified over the network at {url}.',
@@ -146,7 +154,7 @@ export const envMessages = {
   // ---- fix titles ----
   'env.fix.set': { en: 'Set {name}={value} ({layer})', zh: '设置 {name}={value}（{layer}）' },
   'env.fix.unset': { en: 'Remove {name} ({layer})', zh: '移除 {name}（{layer}）' },
-  'env.fix.layer.envfile': { en: 'go env -w', zh: 'go env -w' },
+  'env.fix.layer.envfile': { en: 'go env -w', zh: 'go env -w 文件' },
   'env.fix.layer.editor': { en: 'editor settings', zh: '编辑器设置' },
 
   // ---- notes in the env table ----
@@ -210,7 +218,6 @@ export const envMessages = {
     en: 'usage: gomod-doctor undo [--state-dir DIR] [--settings FILE] [--force] [--go PATH] [--json]',
     zh: '用法：gomod-doctor undo [--state-dir 目录] [--settings 文件] [--force] [--go 路径] [--json]',
   },
-  'env.cli.go-too-old': { en: '{detail}', zh: '{detail}' },
   'env.cli.fix-summary': { en: '{fix}: {status}', zh: '{fix}：{status}' },
   'env.cli.status.written': { en: 'written', zh: '已写入' },
   'env.cli.status.noop': { en: 'nothing to change', zh: '无需修改' },
@@ -222,7 +229,7 @@ export const envMessages = {
   'env.cli.no-go': { en: 'go was not found ({detail}); showing what can be read without it.', zh: '未找到 go（{detail}）；仅显示无需 go 即可读取的内容。' },
   'env.cli.findings': { en: '{count} finding(s):', zh: '{count} 个问题：' },
   'env.cli.route': { en: 'Route for {module}:', zh: '{module} 的获取路径：' },
-  'env.cli.route-source': { en: '{n}. {source}{fallback}', zh: '{n}. {source}{fallback}' },
+  'env.cli.route-source': { en: '{n}. {source}{fallback}', zh: '第 {n} 个：{source}{fallback}' },
   'env.cli.route-fallback-not-found': { en: ' — next only after 404/410', zh: ' —— 仅在 404/410 后尝试下一个' },
   'env.cli.route-fallback-any': { en: ' — next after any error', zh: ' —— 任何错误后都尝试下一个' },
   'env.cli.route-error': { en: 'every lookup fails: {error}', zh: '所有查找都会失败：{error}' },

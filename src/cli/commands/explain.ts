@@ -1,0 +1,57 @@
+// `gomod-doctor explain`: the go command's error output on stdin → the Findings it recognises (text or JSON).
+import type { Finding } from '../../core/finding';
+import { explainGoError, explainT } from '../../core/diagnose/explain';
+import { t } from '../../core/i18n';
+import { renderFindingsText } from '../../core/report/text';
+import { parseArgs, stringFlag } from '../args';
+import { UsageError, type CliIo } from '../io';
+import { VERSION } from '../version';
+
+export interface ExplainIo extends CliIo {
+  /** Where the error text comes from; process.stdin when absent. */
+  stdin?: NodeJS.ReadableStream;
+}
+
+const formats = ['text', 'json'] as const;
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Text: one line per finding (the shared renderer) with its fix under it, then the summary. */
+export function renderExplainText(findings: Finding[], cwd: string): string {
+  const lines = renderFindingsText(findings, cwd, 0).split('\n');
+  const out: string[] = [];
+  findings.forEach((f, i) => {
+    out.push(lines[i]);
+    for (const fix of f.fixes ?? []) out.push(`    ${explainT('x.cli.fix')}: ${fix.title}`);
+  });
+  out.push(...lines.slice(findings.length));
+  return out.join('\n');
+}
+
+export async function runExplainCommand(argv: string[], io: ExplainIo): Promise<number> {
+  const args = parseArgs(argv, { format: 'value', json: 'bool', help: 'bool' });
+  if (args.flags.has('help')) {
+    io.out(explainT('x.cli.usage-explain') + '\n');
+    return 0;
+  }
+  const format = args.flags.has('json') ? 'json' : (stringFlag(args, 'format') ?? 'text');
+  if (!(formats as readonly string[]).includes(format)) throw new UsageError(t('cli.bad-format', { format, allowed: formats.join('|') }));
+  if (args.positionals.length > 0) throw new UsageError(explainT('x.cli.usage-explain'));
+  const input = await readAll(io.stdin ?? process.stdin);
+  if (input.trim() === '') {
+    io.err(explainT('x.cli.empty') + '\n');
+    return 2;
+  }
+  const result = explainGoError(input, { cwd: io.cwd });
+  if (format === 'json') {
+    io.out(JSON.stringify({ version: VERSION, findings: result.findings, unrecognized: result.unrecognized }, null, 2) + '\n');
+  } else {
+    io.out(renderExplainText(result.findings, io.cwd));
+    if (result.unrecognized.length > 0) io.err(explainT('x.cli.unrecognized', { count: result.unrecognized.length, first: result.unrecognized[0] }) + '\n');
+  }
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
