@@ -4,6 +4,7 @@ import { runCheckCommand } from './commands/check';
 import { runEnvCommand } from './commands/env';
 import { runFixCommand } from './commands/fix';
 import { runParseCommand } from './commands/parse';
+import { runProbeCommand } from './commands/probe';
 import { runUndoCommand } from './commands/undo';
 import { startServer } from '../server/server';
 import { UsageError, type CliIo } from './io';
@@ -14,6 +15,7 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, Command> = {
   check: runCheckCommand,
   parse: runParseCommand,
+  probe: runProbeCommand,
   env: runEnvCommand,
   fix: runFixCommand,
   undo: runUndoCommand,

@@ -118,18 +118,24 @@ async function runInHostSuite(wb: Workbench, origin: string, workspace: string, 
 /** Looks at the editor as a user would (installed extension, no development options) and takes screenshots. */
 async function checkUi(wb: Workbench, origin: string, workspace: string): Promise<void> {
   log('opening the workbench as a user for the UI checks');
-  const page = await openWorkbench(wb, origin, workspace);
+  const consoleLines: string[] = [];
+  const page = await openWorkbench(wb, origin, workspace, consoleLines);
   const badText = readFileSync(join(workspace, 'bad', 'go.mod'), 'utf8').split('\n');
   const line = badText.findIndex((l) => l.includes('require example.com/foo master'));
   const column = badText[line].indexOf('master');
+  mkdirSync(screenshotDir, { recursive: true });
+  const failed = async (name: string, err: unknown): Promise<void> => {
+    const shot = join(screenshotDir, 'failure-ui.png');
+    await page.screenshot({ path: shot, timeout: 10_000 }).catch(() => undefined);
+    check(name, false, `${(err as Error).message.split('\n')[0]} (see ${shot}, ${join(logDir, 'workbench-ui.log')})`);
+  };
   try {
     await quickOpen(page, 'bad/go.mod');
-    const squiggle = page.locator(SQUIGGLE).first();
     try {
-      await squiggle.waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator(SQUIGGLE).first().waitFor({ state: 'visible', timeout: 30_000 });
       check('UI: the editor draws an error squiggle on bad/go.mod', true);
     } catch (err) {
-      check('UI: the editor draws an error squiggle on bad/go.mod', false, (err as Error).message.split('\n')[0]);
+      return await failed('UI: the editor draws an error squiggle on bad/go.mod', err);
     }
 
     await page.keyboard.press('Control+Shift+M');
@@ -140,7 +146,7 @@ async function checkUi(wb: Workbench, origin: string, workspace: string): Promis
       const text = (await row.innerText()).replace(/\s+/g, ' ');
       check('UI: the Problems panel lists gomod.version-invalid at the bad version', text.includes('gomod-doctor') && text.includes(where), text);
     } catch (err) {
-      check('UI: the Problems panel lists gomod.version-invalid at the bad version', false, (err as Error).message.split('\n')[0]);
+      return await failed('UI: the Problems panel lists gomod.version-invalid at the bad version', err);
     }
 
     mkdirSync(screenshotDir, { recursive: true });
@@ -164,6 +170,7 @@ async function checkUi(wb: Workbench, origin: string, workspace: string): Promis
       log(`updated ${docsImage}`);
     }
   } finally {
+    writeFileSync(join(logDir, 'workbench-ui.log'), consoleLines.join('\n') + '\n');
     await page.close().catch(() => undefined);
   }
 }

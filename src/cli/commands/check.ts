@@ -8,6 +8,9 @@ import { resolveGoBinary } from '../../core/gocmd/find';
 import { localGoVersion } from '../../core/gocmd/run';
 import { lintEnv } from '../../core/goenv/lint';
 import { loadEffectiveEnv } from '../../core/goenv/load';
+import { routeEnvOf } from '../../core/goenv/route';
+import { KNOWN_PUBLIC_MIRRORS } from '../../core/net/mirrors';
+import { runProbes } from '../../core/net/probe';
 import { envToJson } from '../../core/goenv/report';
 import { t } from '../../core/i18n';
 import { redactSecrets } from '../../core/report/redact';
@@ -19,6 +22,13 @@ import { UsageError, type CliIo } from '../io';
 import { VERSION } from '../version';
 
 const formats = ['text', 'json', 'markdown', 'sarif'] as const;
+
+function positiveNumber(args: ReturnType<typeof parseArgs>, name: string): number | undefined {
+  const v = stringFlag(args, name);
+  if (v === undefined) return undefined;
+  if (!/^[1-9][0-9]*$/.test(v)) throw new UsageError(t('cli.bad-number', { option: `--${name}`, value: v }));
+  return Number(v);
+}
 
 export async function runCheckCommand(argv: string[], io: CliIo): Promise<number> {
   const started = performance.now();
@@ -40,9 +50,17 @@ export async function runCheckCommand(argv: string[], io: CliIo): Promise<number
   const goPath = resolveGoBinary({ explicit: stringFlag(args, 'go'), env: io.env })?.path;
   const goVersion = goPath ? await localGoVersion({ goPath, baseEnv: io.env, cwd: dir }) : undefined;
   const { env } = await loadEffectiveEnv({ goPath, env: io.env, cwd: dir });
-  const envFindings = lintEnv(env);
+  const timeoutMs = positiveNumber(args, 'timeout-ms');
+  const concurrency = positiveNumber(args, 'concurrency');
+  // Probes run unless --offline; their findings (proxy.*, sumdb.*) also sharpen the env lint (a comma after an
+  // unreachable proxy stops go).
+  const probeReport = args.flags.has('offline')
+    ? undefined
+    : await runProbes({ env: routeEnvOf(env.values), mirrors: [...KNOWN_PUBLIC_MIRRORS] }, { timeoutMs, concurrency, env: io.env });
+  const unreachableProxies = probeReport?.proxies.filter((p) => p.configured && !p.ok && p.status === undefined).map((p) => p.url);
+  const envFindings = lintEnv(env, { unreachableProxies });
   const files = findModuleFiles(dir);
-  const findings: Finding[] = [...envFindings];
+  const findings: Finding[] = [...envFindings, ...(probeReport?.findings ?? [])];
   for (const file of files) {
     let text: string;
     try {
@@ -61,7 +79,7 @@ export async function runCheckCommand(argv: string[], io: CliIo): Promise<number
       version: VERSION,
       go: { path: goPath ?? null, version: goVersion ? `go${goVersion}` : null },
       env: envToJson(env, envFindings, { path: goPath, version: goVersion }).vars,
-      probes: [],
+      probes: probeReport?.probes ?? [],
       findings,
       durationMs: Math.round(performance.now() - started),
     };

@@ -10,7 +10,7 @@ import { lintEnv } from '../../core/goenv/lint';
 import { loadEffectiveEnv } from '../../core/goenv/load';
 import { t } from '../../core/i18n';
 import { envToJson, renderEnvTable, renderFindingsList, renderRoute } from '../../core/goenv/report';
-import { route } from '../../core/goenv/route';
+import { route, routeEnvOf } from '../../core/goenv/route';
 import { redactSecrets } from '../../core/report/redact';
 import { parseArgs, stringFlag, type ParsedArgs } from '../args';
 import { UsageError, type CliIo } from '../io';
@@ -76,7 +76,7 @@ export async function runEnvCommand(argv: string[], io: CliIo): Promise<number> 
     const json = envToJson(env, findings, { path: setup.goPath, version: setup.goVersion });
     const out: Record<string, unknown> = { ...json };
     if (setup.goProblem) out.goProblem = redactSecrets(setup.goProblem);
-    if (moduleRoute) out.route = JSON.parse(redactSecrets(JSON.stringify(route(moduleRoute, routeEnv(env.values)))));
+    if (moduleRoute) out.route = JSON.parse(redactSecrets(JSON.stringify(route(moduleRoute, routeEnvOf(env.values)))));
     io.out(JSON.stringify(out, null, 2) + '\n');
     return 0;
   }
@@ -84,18 +84,7 @@ export async function runEnvCommand(argv: string[], io: CliIo): Promise<number> 
   else io.out(t('env.cli.go', { path: setup.goPath ?? 'go', version: `go${setup.goVersion}` }) + '\n');
   io.out(t('env.cli.envfile', { file: env.envFile.path ? `${env.envFile.path}${env.envFile.exists ? '' : ' (missing)'}` : t('env.cli.none') }) + '\n\n');
   io.out(renderEnvTable(env));
-  if (moduleRoute) io.out('\n' + renderRoute(route(moduleRoute, routeEnv(env.values))));
+  if (moduleRoute) io.out('\n' + renderRoute(route(moduleRoute, routeEnvOf(env.values))));
   if (findings.length) io.out('\n' + renderFindingsList(findings));
   return 0;
-}
-
-export function routeEnv(values: Record<string, string>) {
-  return {
-    GOPROXY: values.GOPROXY ?? '',
-    GONOPROXY: values.GONOPROXY ?? '',
-    GONOSUMDB: values.GONOSUMDB ?? '',
-    GOSUMDB: values.GOSUMDB ?? '',
-    GOINSECURE: values.GOINSECURE ?? '',
-    GOFLAGS: values.GOFLAGS ?? '',
-  };
 }

@@ -2,7 +2,8 @@
 // the stages that failed, the findings and the fastest healthy proxy. JSON shape: DESIGN.md §3.
 import type { Finding } from '../../core/finding';
 import { loadEffectiveEnv } from '../../core/goenv/load';
-import { netT } from '../../core/net/messages';
+import { routeEnvOf } from '../../core/goenv/route';
+import { t } from '../../core/i18n';
 import { runProbes, type ProbeReport } from '../../core/net/probe';
 import { KNOWN_PUBLIC_MIRRORS } from '../../core/net/mirrors';
 import { redactSecrets } from '../../core/report/redact';
@@ -12,7 +13,7 @@ import { UsageError } from '../io';
 function positiveInt(args: ReturnType<typeof parseArgs>, name: string): number | undefined {
   const v = stringFlag(args, name);
   if (v === undefined) return undefined;
-  if (!/^[1-9][0-9]*$/.test(v) || !Number.isSafeInteger(Number(v))) throw new UsageError(netT('net.cli.bad-number', { option: `--${name}`, value: v }));
+  if (!/^[1-9][0-9]*$/.test(v) || !Number.isSafeInteger(Number(v))) throw new UsageError(t('net.cli.bad-number', { option: `--${name}`, value: v }));
   return Number(v);
 }
 
@@ -26,9 +27,9 @@ function mirrorsFlag(v: string | undefined): string[] | undefined {
 }
 
 function renderText(report: ProbeReport): string {
-  const lines: string[] = [netT('net.cli.header')];
+  const lines: string[] = [t('net.cli.header')];
   for (const p of report.probes) {
-    const result = p.ok ? netT('net.cli.ok') : netT('net.cli.failed');
+    const result = p.ok ? t('net.cli.ok') : t('net.cli.failed');
     lines.push([p.target, p.kind, result, p.stage, String(p.ms), p.status !== undefined ? String(p.status) : '-'].join('\t'));
   }
   lines.push('');
@@ -37,13 +38,13 @@ function renderText(report: ProbeReport): string {
     for (const x of f.fixes ?? []) lines.push(`    → ${x.title}`);
   }
   const rec = report.recommendation;
-  if (rec.best && rec.keep) lines.push(netT('net.cli.keep', { mirror: rec.best.target, ms: rec.best.ms }));
-  else if (rec.best) lines.push(netT('net.cli.recommend', { mirror: rec.best.target, ms: rec.best.ms, value: rec.goproxy ?? '' }));
-  else if (report.probes.some((p) => p.kind === 'proxy')) lines.push(netT('net.cli.no-healthy'));
+  if (rec.best && rec.keep) lines.push(t('net.cli.keep', { mirror: rec.best.target, ms: rec.best.ms }));
+  else if (rec.best) lines.push(t('net.cli.recommend', { mirror: rec.best.target, ms: rec.best.ms, value: rec.goproxy ?? '' }));
+  else if (report.probes.some((p) => p.kind === 'proxy')) lines.push(t('net.cli.no-healthy'));
   const count = (s: Finding['severity']) => report.findings.filter((f) => f.severity === s).length;
   const errors = count('error');
   const warnings = count('warning');
-  lines.push(netT('net.cli.summary', { errors, warnings, others: report.findings.length - errors - warnings, ms: report.durationMs }));
+  lines.push(t('net.cli.summary', { errors, warnings, others: report.findings.length - errors - warnings, ms: report.durationMs }));
   return redactSecrets(lines.join('\n')) + '\n';
 }
 
@@ -61,9 +62,9 @@ export async function runProbeCommand(
     module: 'value',
     go: 'value',
   });
-  if (args.positionals.length > 0) throw new UsageError(netT('net.cli.usage'));
+  if (args.positionals.length > 0) throw new UsageError(t('net.cli.usage'));
   const format = args.flags.has('json') ? 'json' : (stringFlag(args, 'format') ?? 'text');
-  if (format !== 'json' && format !== 'text') throw new UsageError(netT('net.cli.usage'));
+  if (format !== 'json' && format !== 'text') throw new UsageError(t('net.cli.usage'));
   const timeoutMs = positiveInt(args, 'timeout-ms');
   const overallTimeoutMs = positiveInt(args, 'overall-ms');
   const concurrency = positiveInt(args, 'concurrency');
@@ -71,20 +72,20 @@ export async function runProbeCommand(
   const module = stringFlag(args, 'module');
 
   const { env } = await loadEffectiveEnv({ env: io.env, cwd: io.cwd, goPath: stringFlag(args, 'go') });
-  const v = env.values;
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   let report: ProbeReport;
   try {
     report = await runProbes(
-      { env: { GOPROXY: v.GOPROXY ?? '', GONOPROXY: v.GONOPROXY ?? '', GONOSUMDB: v.GONOSUMDB ?? '', GOSUMDB: v.GOSUMDB ?? '', GOFLAGS: v.GOFLAGS }, mirrors, module },
+      { env: routeEnvOf(env.values), mirrors, module },
       { timeoutMs, overallTimeoutMs, concurrency, env: io.env, signal: controller.signal },
     );
   } finally {
     process.off('SIGINT', onSigint);
   }
-  if (report.probes.length === 0 && format === 'text') io.err(netT('net.cli.nothing') + '\n');
+  if (report.error) throw new Error(report.error);
+  if (report.probes.length === 0 && format === 'text') io.err(t('net.cli.nothing') + '\n');
   if (format === 'json') {
     const out = { probes: report.probes, findings: report.findings, recommendation: report.recommendation, durationMs: report.durationMs };
     io.out(redactSecrets(JSON.stringify(out, null, 2)) + '\n');

@@ -88,6 +88,7 @@ async function inspectTarget(t: CacheTarget, opts: InspectOptions, findings: Fin
     return report;
   }
   if (!path.isAbsolute(t.path)) {
+    if (t.kind === 'vcs') return report; // reported once, for GOMODCACHE
     findings.push(finding('env.path-relative', 'error', 'cache.relative', { what, variable: t.variable, path: t.path }, base, { key: 'cache.fix.relative', id: 'advice:env.path-relative' }));
     return report;
   }
@@ -106,6 +107,12 @@ async function inspectTarget(t: CacheTarget, opts: InspectOptions, findings: Fin
   if (!report.exists) {
     // The go command creates it on first use: what matters is whether it can.
     probeDir = await nearestExisting(t.path);
+    const blocker = await fsp.stat(probeDir).catch(() => undefined);
+    if (blocker && !blocker.isDirectory()) {
+      // A file where a parent directory should be: the cache can never be created.
+      if (t.kind !== 'vcs') findings.push(finding('cache.not-directory', 'error', 'cache.not-directory', { what, path: probeDir }, base, { key: 'cache.fix.not-directory', id: 'advice:cache.not-directory' }));
+      return report;
+    }
     if (t.kind !== 'vcs') findings.push(finding('cache.missing', 'info', 'cache.missing', { what, path: t.path }, base));
   }
   const probe = await probeWritable(probeDir);

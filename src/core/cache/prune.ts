@@ -271,6 +271,7 @@ export async function prune(plan: PrunePlan, opts: PruneOptions): Promise<PruneR
     for (const p of item.paths) await removeEmptyParents(path.dirname(p), plan.root);
     opts.onProgress?.({ removedFiles: 0, removedBytes: result.freedBytes, totalBytes: total, current: label, item: label });
   }
+  if (result.status === 'done' && result.skipped.length > 0) result.status = 'partial';
   if (result.status !== 'cancelled') {
     for (const dir of plan.emptiedModules) {
       // Only the version list and its lock remain; without versions they only cost a re-fetch of the list.

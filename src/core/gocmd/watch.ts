@@ -4,6 +4,7 @@
 // killing the whole process tree; streams every output line; and translates the final error into Findings.
 // The go command itself has no timeout for a server that accepts and then stays silent (§8.1).
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import type { Finding } from '../finding';
 import { explainGoError } from '../diagnose/explain';
 import { classifyUrl, hostName, type UrlRole } from '../diagnose/explain/urls';
@@ -11,7 +12,6 @@ import { explainT, type ExplainKey } from '../diagnose/explain/messages';
 import { redactSecrets } from '../report/redact';
 import { heldLockFiles } from '../cache/locks';
 import { escapePath, escapeVersion } from '../modfile/module';
-import path from 'node:path';
 import { goChildEnv, GoNotFoundError, killProcessTree, type RunGoOptions } from './run';
 import { parseTraceLine, type TraceEvent } from './xtrace';
 
@@ -48,6 +48,8 @@ export interface StallInfo {
   /** The VCS command still running. */
   command?: string;
   lock?: LockWait;
+  /** The response headers arrived and the body stopped coming. */
+  bodyStalled?: boolean;
   inFlight: InFlight[];
   lastLine?: string;
   finding: Finding;
@@ -170,6 +172,8 @@ export function watchGo(goArgs: string[], opts: WatchOptions = {}): Promise<Watc
     let lastLine: string | undefined;
     let vcsRunning: { command: string; since: number } | undefined;
     const lockCandidates = new Set<string>();
+    // The last response whose headers arrived: when everything goes quiet after it, its body is what stalls.
+    let lastResponse: { url: string; atMs: number } | undefined;
     let quietReported = false;
     const reportedUrls = new Set<string>();
     const limit = 16 * 1024 * 1024;
@@ -203,8 +207,12 @@ export function watchGo(goArgs: string[], opts: WatchOptions = {}): Promise<Watc
           lockCandidates.add(e.path);
           break;
         case 'get-done':
+          if (inFlight.delete(e.url)) done++;
+          lastResponse = { url: e.url, atMs: now };
+          break;
         case 'get-failed':
           if (inFlight.delete(e.url)) done++;
+          lastResponse = undefined;
           break;
         case 'vcs-start':
           vcsRunning = { command: e.command, since: now };
@@ -262,14 +270,24 @@ export function watchGo(goArgs: string[], opts: WatchOptions = {}): Promise<Watc
           } else {
             const held = lockCandidates.size > 0 ? await heldLockFiles([...lockCandidates]).catch(() => undefined) : undefined;
             const lock = held?.[0] ? { file: held[0].file, pid: held[0].holder.pid, holder: held[0].holder.commandLine || held[0].holder.name } : undefined;
-            stall({ kind: lock ? 'lock' : 'unknown', atMs: now, quietMs: now - lastActivity, lock, inFlight: [], lastLine });
+            if (lock) {
+              stall({ kind: 'lock', atMs: now, quietMs: now - lastActivity, lock, inFlight: [], lastLine });
+            } else if (lastResponse && lastResponse.atMs >= lastActivity - 1) {
+              // Headers came, then nothing: the body of that response is stalled (§8.1: no body timeout in go).
+              const u = classifyUrl(lastResponse.url);
+              const kind: StallKind = u.role === 'sumdb' ? 'sumdb' : u.role === 'direct' ? 'direct' : 'proxy';
+              stall({ kind, atMs: now, quietMs: now - lastActivity, url: u.url, host: u.host, hostname: hostName(u.host), module: u.module, version: u.version, bodyStalled: true, inFlight: [], lastLine });
+            } else {
+              stall({ kind: 'unknown', atMs: now, quietMs: now - lastActivity, inFlight: [], lastLine });
+            }
           }
         }
       } finally {
         checking = false;
       }
     };
-    const ticker = setInterval(() => void check(), Math.max(20, Math.min(250, Math.floor(stallMs / 4))));
+    // Checked ten times per threshold (at most every 250 ms): the verdict comes at most 10% late.
+    const ticker = setInterval(() => void check(), Math.max(20, Math.min(250, Math.floor(stallMs / 10))));
     const timer = setTimeout(() => {
       result.timedOut = true;
       killProcessTree(child);

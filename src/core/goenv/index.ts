@@ -13,7 +13,7 @@ export type { ProxyEntry, ParsedGoproxy } from './goproxy';
 export { parseGosumdb, parseVerifierKey, KNOWN_SUMDB_KEYS, SUMDB_CN_ALIAS } from './gosumdb';
 export type { SumdbConfig } from './gosumdb';
 export { pathMatch, matchPrefixPatterns, matchingPattern, splitPatterns } from './patterns';
-export { route, simulateFetch, simulateSumdb, simulateDownload, walkSources, joinUrl } from './route';
+export { route, routeEnvOf, simulateFetch, simulateSumdb, simulateDownload, walkSources, joinUrl } from './route';
 export type { Route, RouteEnv, RouteSource, SumdbRoute, SumdbProbe, Fallback, AttemptResult, Walk, DownloadSimulation } from './route';
 export { lintEnv, makeFix, ENV_FINDING_CODES, PUBLIC_PROXY_HOSTS, DEFAULT_GOPROXY, CN_GOPROXY, DEFAULT_GOSUMDB } from './lint';
 export { formatFixId, parseFixId } from './fixid';

@@ -14,6 +14,18 @@ export interface RouteEnv {
   GOFLAGS?: string;
 }
 
+/** The routing variables out of a resolved environment's values (unset counts as empty, as in go). */
+export function routeEnvOf(values: Record<string, string | undefined>): RouteEnv {
+  return {
+    GOPROXY: values.GOPROXY ?? '',
+    GONOPROXY: values.GONOPROXY ?? '',
+    GONOSUMDB: values.GONOSUMDB ?? '',
+    GOSUMDB: values.GOSUMDB ?? '',
+    GOINSECURE: values.GOINSECURE ?? '',
+    GOFLAGS: values.GOFLAGS ?? '',
+  };
+}
+
 export type Fallback =
   /** "," or end of list: the next source is tried only after a not-found answer (404, 410, missing file) */
   | 'not-found'

@@ -3,11 +3,12 @@
 import { gomodMessages } from './catalog/gomod';
 import { cliMessages } from './catalog/cli';
 import { envMessages } from './catalog/env';
+import { netMessages } from './catalog/net';
 import type { Entry } from './catalog/entry';
 
 export type Lang = 'en' | 'zh-cn';
 
-const catalogue = { ...gomodMessages, ...cliMessages, ...envMessages } satisfies Record<string, Entry>;
+const catalogue = { ...gomodMessages, ...cliMessages, ...envMessages, ...netMessages } satisfies Record<string, Entry>;
 export type MessageKey = keyof typeof catalogue;
 
 let current: Lang = 'en';
@@ -32,6 +33,11 @@ export function t(key: MessageKey, args: Record<string, string | number> = {}, l
   const entry: Entry = catalogue[key];
   const template = lang === 'zh-cn' ? entry.zh : entry.en;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}
+
+/** For keys built at run time (e.g. from a failure kind): is there such a message? */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(catalogue, key);
 }
 
 export function allKeys(): MessageKey[] {

@@ -35,6 +35,17 @@ export function isInvalidName(host: string): boolean {
   return /(^|\.)invalid\.?$/i.test(host);
 }
 
+/** Resolver error codes in the go command's words. */
+const RESOLVER_ERRORS: Record<string, string> = {
+  ENOTFOUND: 'no such host',
+  ENODATA: 'no such host',
+  EAI_AGAIN: 'temporary failure in name resolution',
+  ESERVFAIL: 'server misbehaving',
+  EREFUSED: 'the DNS server refused the query',
+  ECONNREFUSED: 'the DNS server refused the query',
+  ETIMEOUT: 'i/o timeout',
+};
+
 function timeoutFailure(stage: Stage, err: unknown): StageError | undefined {
   if (err instanceof TimeoutError) return new StageError(fail('timeout', stage, err.message, 'ETIMEDOUT'));
   return undefined;
@@ -66,7 +77,7 @@ async function resolveStage(host: string, p: ConnectParams, trace: ConnectTrace,
     const f = classifyError(err, 'dns');
     if (f.kind === 'cancelled') throw new StageError(f, trace);
     const e = err as NodeJS.ErrnoException;
-    throw new StageError(fail(kind, 'dns', `lookup ${bare}: ${e.code ?? ''} ${e.message ?? ''}`.trim(), e.code), trace);
+    throw new StageError(fail(kind, 'dns', `lookup ${bare}: ${RESOLVER_ERRORS[e.code ?? ''] ?? e.code ?? e.message}`, e.code), trace);
   }
 }
 
@@ -77,8 +88,9 @@ function connectOne(address: string, port: number, p: ConnectParams): { promise:
     socket.once('connect', () => resolve(socket));
     socket.once('error', reject);
   });
-  const cancel = () => socket.destroy();
-  return { promise: race(promise, budget(p.timeoutMs, p.deadline), `dial tcp ${address}:${port}`, p.signal, cancel), cancel };
+  // Destroying with an error settles the promise, so its timer stops too (nothing keeps the process alive).
+  const cancel = () => socket.destroy(Object.assign(new Error('cancelled'), { code: 'ABORT_ERR' }));
+  return { promise: race(promise, budget(p.timeoutMs, p.deadline), `dial tcp ${address}:${port}`, p.signal, () => socket.destroy()), cancel };
 }
 
 /** TCP to the first address of each family at once; the resolver's first family wins when it connects. */

@@ -1,10 +1,9 @@
 // From probe results to Findings: code `<family>.<kind>`, a one-sentence localized message, evidence (stage,
 // latency, status, connection stages, certificate), and the fixes that apply. Every string is redacted.
 import type { Finding, FixRef, Severity } from '../finding';
-import type { NetMessageKey } from '../i18n/catalog/net';
 import { redactSecrets } from '../report/redact';
 import type { ProxyProbeResult } from './goproxyProbe';
-import { hasNetMessage, netT } from './messages';
+import { hasMessage, t, type MessageKey } from '../i18n';
 import type { SumdbProbeResult } from './sumdbProbe';
 import type { Failure, FailureKind } from './types';
 
@@ -60,8 +59,8 @@ export function severityOf(kind: FailureKind): Severity {
   }
 }
 
-function fix(id: string, key: NetMessageKey, args: Record<string, string> = {}): FixRef {
-  return { id, title: netT(key, args) };
+function fix(id: string, key: MessageKey, args: Record<string, string> = {}): FixRef {
+  return { id, title: t(key, args) };
 }
 
 /** The fixes that apply to a failure of a kind, most useful first. */
@@ -210,7 +209,7 @@ export function evidenceOf(r: ProbeResult, f: Failure): Record<string, unknown> 
 }
 
 function messageArgs(r: ProbeResult, f: Failure, extra: Record<string, string | number>): Record<string, string | number> {
-  const subject = r.kind === 'proxy' ? netT('net.subject.proxy', { target: r.target }) : netT('net.subject.sumdb', { target: r.target, name: r.name });
+  const subject = r.kind === 'proxy' ? t('net.subject.proxy', { target: r.target }) : t('net.subject.sumdb', { target: r.target, name: r.name });
   const cert = r.connect?.tls?.cert;
   const failedReq = [...r.requests].reverse().find((q) => q.status !== undefined);
   const fam = r.connect?.tcp?.families.find((x) => x.error);
@@ -240,10 +239,10 @@ export function failureMessage(r: ProbeResult, f: Failure, extra: Record<string,
   const args = messageArgs(r, f, extra);
   const status = Number(args.status);
   let key = `net.${r.kind}.${f.kind}`;
-  if (!hasNetMessage(key)) key = `net.${f.kind}`;
+  if (!hasMessage(key)) key = `net.${f.kind}`;
   if (f.kind === 'http-4xx' && (status === 403 || status === 429)) key = `net.http-${status}`;
-  if (!hasNetMessage(key)) key = 'net.unsupported';
-  return redactSecrets(netT(key as NetMessageKey, args));
+  if (!hasMessage(key)) key = 'net.unsupported';
+  return redactSecrets(t(key as MessageKey, args));
 }
 
 /** One Finding for a failure (or observation) of a probe result. */

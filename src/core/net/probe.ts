@@ -12,7 +12,7 @@ import { displayUrl } from './credentials';
 import { fail } from './errors';
 import { failureFinding, fixesFor, severityOf, type FixContext } from './findings';
 import { probeProxy, type ProxyProbeResult } from './goproxyProbe';
-import { netT } from './messages';
+import { t } from '../i18n';
 import { DEFAULT_PROBE_MODULE, DEFAULT_SUMDB_LOOKUP, KNOWN_PUBLIC_MIRRORS, sameProxy } from './mirrors';
 import { verifierFromKey, type Verifier } from './note';
 import { mapBounded } from './pool';
@@ -67,6 +67,8 @@ export interface ProbeReport {
   proxies: ProxyProbeResult[];
   sumdbs: SumdbProbeResult[];
   durationMs: number;
+  /** Set only when the run itself failed (a bug); the lists are then empty. */
+  error?: string;
 }
 
 function summary(r: ProxyProbeResult | SumdbProbeResult): ProbeSummary {
@@ -112,9 +114,25 @@ function pipeValue(entries: ProxyEntry[], i: number): string | undefined {
   return formatGoproxy(copy);
 }
 
-/** Runs every probe; never throws. */
+/** Runs every probe; never throws (an internal error comes back as `error` with whatever was not measured empty). */
 export async function runProbes(cfg: ProbeConfig, opts: NetOptions = {}): Promise<ProbeReport> {
   const started = now();
+  try {
+    return await probeAll(cfg, opts, started);
+  } catch (err) {
+    return {
+      probes: [],
+      findings: [],
+      recommendation: { ranked: [], keep: false },
+      proxies: [],
+      sumdbs: [],
+      durationMs: since(started),
+      error: redactSecrets(err instanceof Error ? err.message : String(err)),
+    };
+  }
+}
+
+async function probeAll(cfg: ProbeConfig, opts: NetOptions, started: number): Promise<ProbeReport> {
   const env = cfg.env;
   const module = cfg.module ?? DEFAULT_PROBE_MODULE;
   const slowMs = opts.slowMs ?? DEFAULTS.slowMs;
@@ -130,7 +148,13 @@ export async function runProbes(cfg: ProbeConfig, opts: NetOptions = {}): Promis
 
     const targets = [...configured.map((url) => ({ url, configured: true })), ...mirrors.map((url) => ({ url, configured: false }))];
     const proxies = await mapBounded(targets, opts.concurrency ?? DEFAULTS.concurrency, (t) =>
-      probeProxy(client, { ...t, module, gonoproxy: env.GONOPROXY, sumdbName, slowMs }, now() + overall),
+      neverThrows(
+        () => probeProxy(client, { ...t, module, gonoproxy: env.GONOPROXY, sumdbName, slowMs }, now() + overall),
+        (detail): ProxyProbeResult => ({
+          kind: 'proxy', target: displayUrl(t.url), url: t.url, configured: t.configured, module, ok: false, stage: 'protocol', ms: 0,
+          warnings: [], requests: [], failure: fail('unsupported', 'protocol', `internal error: ${detail}`),
+        }),
+      ),
     );
     const byUrl = (url: string) => proxies.find((p) => p.configured && p.url === url);
 
@@ -168,10 +192,17 @@ export async function runProbes(cfg: ProbeConfig, opts: NetOptions = {}): Promis
       const onRoute = (b: string) => sim.base !== undefined && sameProxy(sim.base, b);
       sumdbs.push(
         ...(await mapBounded(bases, opts.concurrency ?? DEFAULTS.concurrency, (b) =>
-          probeSumdb(
-            client,
-            { ...b, name: sumdbCfg.name, verifier: verifier!, onRoute: onRoute(b.base), lookup, gonosumdb: env.GONOSUMDB, slowMs },
-            now() + overall,
+          neverThrows(
+            () =>
+              probeSumdb(
+                client,
+                { ...b, name: sumdbCfg.name, verifier: verifier!, onRoute: onRoute(b.base), lookup, gonosumdb: env.GONOSUMDB, slowMs },
+                now() + overall,
+              ),
+            (detail): SumdbProbeResult => ({
+              kind: 'sumdb', target: displayUrl(b.base), name: sumdbCfg.name, via: b.via, onRoute: onRoute(b.base), ok: false, stage: 'protocol', ms: 0,
+              warnings: [], requests: [], failure: fail('unsupported', 'protocol', `internal error: ${detail}`),
+            }),
           ),
         )),
       );
@@ -192,7 +223,7 @@ export async function runProbes(cfg: ProbeConfig, opts: NetOptions = {}): Promis
         const reached = walk.tried.some((s) => s.url === r.url);
         const worst = severityOf(r.failure.kind);
         const severity = worst !== 'error' ? worst : walk.result !== 'ok' && reached ? 'error' : 'warning';
-        findings.push(failureFinding(r, r.failure, severity, fixesFor('proxy', r.failure.kind, new URL(r.url).host, ctx), { limit: client.maxBodyBytes }));
+        findings.push(failureFinding(r, r.failure, severity, fixesFor('proxy', r.failure.kind, hostOf(r.url), ctx), { limit: client.maxBodyBytes }));
       }
       for (const w of r.warnings) {
         findings.push(failureFinding(r, w, severityOf(w.kind), fixesFor('proxy', w.kind, '', ctx), { ms: Number(/after (\d+) ms/.exec(w.detail)?.[1] ?? r.ms) }));
@@ -200,7 +231,7 @@ export async function runProbes(cfg: ProbeConfig, opts: NetOptions = {}): Promis
       if (r.sumdb?.answer === 'error' && r === unavailableVia && sumdbName) {
         const f = fail('unavailable', r.sumdb.failure?.stage ?? 'http', r.sumdb.failure?.detail ?? `HTTP ${r.sumdb.status}`);
         findings.push(
-          failureFinding(r, f, 'error', fixesFor('sumdb', 'unavailable', '', ctx), {}, netT('net.sumdb.unavailable', { target: r.target, name: sumdbName, detail: redactSecrets(f.detail) })),
+          failureFinding(r, f, 'error', fixesFor('sumdb', 'unavailable', '', ctx), {}, t('net.sumdb.unavailable', { target: r.target, name: sumdbName, detail: redactSecrets(f.detail) })),
         );
         findings[findings.length - 1].code = 'sumdb.unavailable';
         findings[findings.length - 1].variable = 'GOSUMDB';
@@ -225,17 +256,12 @@ export async function runProbes(cfg: ProbeConfig, opts: NetOptions = {}): Promis
       const ctx: FixContext = { sumdbName, viaProxy: !!s.connect?.via };
       if (best) ctx.mirror = { url: best.target, goproxy: recommendation.goproxy!, carriesSumdb: best.sumdb === 'yes' };
       if (s.failure && s.failure.kind !== 'cancelled') {
-        const host = (() => {
-          try {
-            return new URL(s.target).host;
-          } catch {
-            return s.target;
-          }
-        })();
+        const host = hostOf(s.target);
         const keys = signers(s.failure.detail);
-        const fixes = fixesFor('sumdb', s.failure.kind, host, ctx);
+        // Off the route the go command takes, a failure needs no action: no fixes.
+        const fixes = s.onRoute ? fixesFor('sumdb', s.failure.kind, host, ctx) : [];
         const f = failureFinding(s, s.failure, s.onRoute ? severityOf(s.failure.kind) : 'info', fixes, { limit: client.maxBodyBytes, keys });
-        if (!s.onRoute && routeName) f.message = netT('net.sumdb.off-route', { message: f.message, route: routeName });
+        if (!s.onRoute && routeName) f.message = t('net.sumdb.off-route', { message: f.message, route: routeName });
         findings.push(f);
       }
       for (const w of s.warnings) findings.push(failureFinding(s, w, s.onRoute ? severityOf(w.kind) : 'info', [], { ms: Number(/after (\d+) ms/.exec(w.detail)?.[1] ?? s.ms) }));
@@ -247,20 +273,20 @@ export async function runProbes(cfg: ProbeConfig, opts: NetOptions = {}): Promis
       findings.push({
         code: 'proxy.faster-mirror',
         severity: 'info',
-        message: netT('net.faster-mirror', { mirror: best.target, ms: best.ms, current: first.target, currentMs: first.ms }),
-        host: new URL(first.url).host,
+        message: t('net.faster-mirror', { mirror: best.target, ms: best.ms, current: first.target, currentMs: first.ms }),
+        host: hostOf(first.url),
         variable: 'GOPROXY',
         evidence: { ranked: recommendation.ranked },
-        fixes: [{ id: 'net.switch-mirror', title: netT('net.fix.switch-mirror', { mirror: best.target, value: recommendation.goproxy! }) }],
+        fixes: [{ id: 'net.switch-mirror', title: t('net.fix.switch-mirror', { mirror: best.target, value: recommendation.goproxy! }) }],
       });
     } else if (best && !best.configured && configured.length > 0 && !proxies.some((p) => p.configured && p.ok)) {
       findings.push({
         code: 'proxy.healthy-mirror',
         severity: 'info',
-        message: netT('net.healthy-mirror', { mirror: best.target, ms: best.ms }),
+        message: t('net.healthy-mirror', { mirror: best.target, ms: best.ms }),
         variable: 'GOPROXY',
         evidence: { ranked: recommendation.ranked },
-        fixes: [{ id: 'net.switch-mirror', title: netT('net.fix.switch-mirror', { mirror: best.target, value: recommendation.goproxy! }) }],
+        fixes: [{ id: 'net.switch-mirror', title: t('net.fix.switch-mirror', { mirror: best.target, value: recommendation.goproxy! }) }],
       });
     }
 
@@ -330,6 +356,15 @@ export async function probeOneSumdb(
     return { result, findings };
   } finally {
     client.close();
+  }
+}
+
+/** Runs a probe; an unexpected exception (a bug) becomes a failed result instead of a rejection. */
+async function neverThrows<T>(run: () => Promise<T>, onError: (detail: string) => T): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    return onError(redactSecrets(err instanceof Error ? err.message : String(err)));
   }
 }
 

@@ -6,8 +6,9 @@ import { runProgram } from './processes';
 
 export const VSIX_LIMIT_BYTES = 1.5 * 1024 * 1024;
 
+/** Runs scripts/package.mjs (what `npm run package` runs): production bundles, then vsce. */
 export async function packageVsix(root: string): Promise<string> {
-  await runProgram('npm', ['run', '--silent', 'package'], { cwd: root, timeoutMs: 5 * 60_000, env: process.env });
+  await runProgram(process.execPath, [join(root, 'scripts', 'package.mjs')], { cwd: root, timeoutMs: 6 * 60_000, env: process.env });
   const vsix = join(root, 'dist', 'gomod-doctor.vsix');
   statSync(vsix); // throws with the path when npm run package produced nothing
   return vsix;
@@ -43,7 +44,7 @@ export function zipEntries(file: string): string[] {
 export function vsixContentProblems(entries: string[]): string[] {
   const problems: string[] = [];
   const files = entries.filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length));
-  for (const need of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
+  for (const need of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'docs/findings.md']) {
     if (!files.includes(need)) problems.push(`missing ${need}`);
   }
   const allowed = [
@@ -52,6 +53,8 @@ export function vsixContentProblems(entries: string[]): string[] {
     /^package\.nls(\.[a-z-]+)?\.json$/,
     /^(l10n|syntaxes|languages|media)\//,
     /^(readme|changelog|license)(\.md|\.txt)?$/i,
+    /^docs\/findings\.md$/, // the diagnostics' docs links point here, offline
+    /^docs\/images\/[\w-]+\.png$/,
   ];
   for (const f of files) {
     if (f.endsWith('/')) continue;

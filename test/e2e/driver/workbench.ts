@@ -101,8 +101,10 @@ export async function runSuiteInWorkbench(
 }
 
 /** Opens the workbench as a user would (no development options) on folder. */
-export async function openWorkbench(wb: Workbench, origin: string, folder: string): Promise<Page> {
+export async function openWorkbench(wb: Workbench, origin: string, folder: string, consoleLines: string[]): Promise<Page> {
   const page = await wb.context.newPage();
+  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (err) => consoleLines.push(`[pageerror] ${err.message}`));
   await page.goto(`${origin}/?folder=${encodeURIComponent(folder)}`, { timeout: 60_000 });
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   return page;
@@ -138,7 +140,7 @@ export async function setColorTheme(page: Page, label: 'Light Modern' | 'Dark Mo
 
 /** Moves the mouse onto element and waits until a hover containing text has fully faded in. */
 export async function hoverOver(page: Page, selector: string, text: string): Promise<boolean> {
-  const box = await page.locator(selector).first().boundingBox();
+  const box = await page.locator(selector).first().boundingBox({ timeout: 5_000 }).catch(() => null);
   if (!box) return false;
   await page.mouse.move(5, 5);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });

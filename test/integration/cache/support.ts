@@ -119,7 +119,8 @@ export function removeAll(p: string): void {
 export async function holdLock(file: string): Promise<{ pid: number; release: () => void } | undefined> {
   if (process.platform !== 'linux' || spawnSync('flock', ['--version']).status !== 0) return undefined;
   mkdirSync(path.dirname(file), { recursive: true });
-  const child: ChildProcess = spawn('flock', ['-x', file, 'sleep', '120'], { stdio: 'ignore' });
+  // Its own process group: flock(1) passes the locked descriptor to sleep, so both must go on release.
+  const child: ChildProcess = spawn('flock', ['-x', file, 'sleep', '120'], { stdio: 'ignore', detached: true });
   // flock(1) takes the lock itself and then runs sleep; wait until /proc/locks shows it.
   for (let i = 0; i < 100; i++) {
     const locks = readFileSync('/proc/locks', 'utf8');
@@ -130,7 +131,7 @@ export async function holdLock(file: string): Promise<{ pid: number; release: ()
     pid: child.pid!,
     release: () => {
       try {
-        child.kill('SIGKILL');
+        process.kill(-child.pid!, 'SIGKILL');
       } catch {
         // gone
       }

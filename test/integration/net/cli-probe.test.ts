@@ -11,7 +11,7 @@ import { setLanguage } from '../../../src/core/i18n';
 import { GoproxyServer } from '../../support/goproxy-server';
 import { moduleFixture } from '../../support/modules';
 import { SumdbServer, TestSumdb } from '../../support/sumdb-server';
-import { removeTree } from './helpers';
+import { quietHome, removeTree } from './helpers';
 
 const MOD = 'example.com/cli';
 
@@ -39,7 +39,7 @@ describe('gomod-doctor probe', function () {
   };
 
   before(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'gmd-cli-probe-'));
+    tmp = quietHome(mkdtempSync(join(tmpdir(), 'gmd-cli-probe-')));
     proxy = await new GoproxyServer({ modules: mods, authorization: 'Basic ' + Buffer.from('u:cli-S3CRET').toString('base64') }).start();
     sumdbs = await new SumdbServer({ db }).start();
     stall = createServer(() => undefined);

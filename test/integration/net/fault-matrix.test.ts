@@ -10,7 +10,7 @@ import { runGo } from '../../../src/core/gocmd/run';
 import { mapBounded, probeOneProxy, probeOneSumdb } from '../../../src/core/net';
 import { makeTestCerts, opensslAvailable, type TestCerts } from '../../support/certs';
 import { FAULT_MODES, FAULT_MODULE, FaultServer, type FaultMode } from '../../support/fault-server';
-import { removeTree } from './helpers';
+import { quietHome, removeTree } from './helpers';
 
 const TIMEOUT_MS = 1500;
 const GO_KILL_MS = 20_000;
@@ -120,12 +120,11 @@ describe('fault matrix: probes next to the real go command', function () {
     const netns = unshareWorks();
     goStarted = Date.now();
     const helper = join(__dirname, 'netns-go.js');
-    const goBin = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim() + '/bin/go';
     await Promise.all(
       rows.map(async (row) => {
         const mode = row.mode.name;
         if (mode === 'dns' && !netns) return;
-        const tmp = mkdtempSync(join(tmpdir(), 'gmd-fm-'));
+        const tmp = quietHome(mkdtempSync(join(tmpdir(), 'gmd-fm-')));
         const goEnv: Record<string, string> = {
           PATH: process.env.PATH ?? '/usr/bin:/bin',
           HOME: tmp,
@@ -153,8 +152,8 @@ describe('fault matrix: probes next to the real go command', function () {
         try {
           const r =
             mode === 'dns'
-              ? await runGo(['-n', '--', process.execPath, helper, goBin, ...args], { goPath: 'unshare', baseEnv: goEnv, cwd: tmp, timeoutMs: GO_KILL_MS })
-              : await runGo(args, { goPath: goBin, baseEnv: goEnv, cwd: tmp, timeoutMs: GO_KILL_MS });
+              ? await runGo(['-n', '--', process.execPath, helper, 'go', ...args], { goPath: 'unshare', baseEnv: goEnv, cwd: tmp, timeoutMs: GO_KILL_MS })
+              : await runGo(args, { baseEnv: goEnv, cwd: tmp, timeoutMs: GO_KILL_MS });
           row.go = {
             outcome: r.timedOut ? 'hung' : goOutcome(r.stdout, r.stderr, server),
             ms: Date.now() - start,

@@ -1,8 +1,18 @@
 // Small helpers for the net integration tests.
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runGo } from '../../../src/core/gocmd/run';
+
+/**
+ * Makes `home` a home directory whose Go telemetry is off, so that the go command starts no telemetry sidecar that
+ * would keep writing into a directory the test is about to remove. Returns home.
+ */
+export function quietHome(home: string): string {
+  mkdirSync(join(home, '.config', 'go', 'telemetry'), { recursive: true });
+  writeFileSync(join(home, '.config', 'go', 'telemetry', 'mode'), 'off');
+  return home;
+}
 
 /** Removes a tree even where the go command made it read-only (module cache without -modcacherw). */
 export function removeTree(dir: string): void {
@@ -33,7 +43,7 @@ export async function goDownload(
   env: Record<string, string>,
   timeoutMs = 20_000,
 ): Promise<{ error: string; killed: boolean; stdout: string; stderr: string }> {
-  const tmp = mkdtempSync(join(tmpdir(), 'gmd-go-'));
+  const tmp = quietHome(mkdtempSync(join(tmpdir(), 'gmd-go-')));
   try {
     const base: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { proxyEnvFrom, proxyForUrl } from '../../../src/core/net/httpProxyEnv';
-import { removeTree } from './helpers';
+import { quietHome, removeTree } from './helpers';
 
 const PROGRAM = `package main
 
@@ -66,7 +66,7 @@ describe('HTTP proxy selection: ours next to Go net/http', function () {
   let bin: string;
 
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'gmd-httpproxy-'));
+    dir = quietHome(mkdtempSync(join(tmpdir(), 'gmd-httpproxy-')));
     writeFileSync(join(dir, 'go.mod'), 'module proxychoice\n\ngo 1.21\n');
     writeFileSync(join(dir, 'main.go'), PROGRAM);
     bin = join(dir, 'proxychoice');

@@ -15,7 +15,7 @@ import { GoproxyServer } from '../../support/goproxy-server';
 import { buildModule, moduleFixture } from '../../support/modules';
 import { TestSumdb } from '../../support/sumdb-server';
 import { ForwardProxy } from './forward-proxy';
-import { goDownload, removeTree } from './helpers';
+import { goDownload, quietHome, removeTree } from './helpers';
 
 const MOD = 'example.com/probe';
 // An RFC 6761 name: its direct route fails locally at the DNS stage, with no packet sent.
@@ -34,7 +34,7 @@ describe('runProbes against loopback proxies, with go as referee', function () {
 
   before(async () => {
     process.on('unhandledRejection', onRejection);
-    tmp = mkdtempSync(join(tmpdir(), 'gmd-probes-'));
+    tmp = quietHome(mkdtempSync(join(tmpdir(), 'gmd-probes-')));
     db = new TestSumdb(DB_NAME, mods);
     a = await new GoproxyServer({ modules: mods, sumdbs: [db] }).start();
     b = await new GoproxyServer({ modules: [mods[0]], delayMs: 250 }).start();

@@ -20,6 +20,11 @@ export interface ExplainOptions {
   cwd?: string;
 }
 
+/** Two findings with the same key are the same cause (three "no space left" lines are one full disk). */
+function causeKey(d: Draft): string {
+  return [d.code, d.module, d.version, d.host, d.file, d.line, d.variable, d.key].join('\u0000');
+}
+
 export interface ExplainResult {
   findings: Finding[];
   /** First lines of error records no shape recognised (redacted). */
@@ -88,7 +93,7 @@ function render(d: Draft, lang: Lang, shape: string, record: string, cwd?: strin
 }
 
 /** Explains one error record; undefined when no shape recognises it. */
-export function explainRecord(text: string, opts: ExplainOptions = {}): { finding: Finding; shape: string } | undefined {
+export function explainRecord(text: string, opts: ExplainOptions = {}): { finding: Finding; shape: string; key: string } | undefined {
   const lang = opts.lang ?? getLanguage();
   const firstUrl = urlsIn(text)[0];
   const ctx: ShapeContext = { text, ...subject(text), toolchain: toolchainOf(text) };
@@ -97,7 +102,7 @@ export function explainRecord(text: string, opts: ExplainOptions = {}): { findin
     const m = shape.re.exec(text);
     if (!m) continue;
     const draft = shape.build(m, ctx);
-    if (draft) return { finding: render(draft, lang, shape.id, text, opts.cwd), shape: shape.id };
+    if (draft) return { finding: render(draft, lang, shape.id, text, opts.cwd), shape: shape.id, key: causeKey(draft) };
   }
   return undefined;
 }
@@ -114,11 +119,9 @@ export function explainGoError(output: string, opts: ExplainOptions = {}): Expla
       result.unrecognized.push(redactSecrets(record.text.split('\n')[0]));
       continue;
     }
-    const f = hit.finding;
-    const key = [f.code, f.module, f.version, f.host, f.file, f.range?.start.line, f.variable, f.message].join('\u0000');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.findings.push(f);
+    if (seen.has(hit.key)) continue;
+    seen.add(hit.key);
+    result.findings.push(hit.finding);
     result.shapes.push(hit.shape);
   }
   return result;

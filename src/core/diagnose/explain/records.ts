@@ -37,8 +37,13 @@ const CONTINUATION = [
   /^For more information, see /,
   /^Confirm the import path was entered correctly/,
   /^If this is a private repository, see /,
+  /^For more details see: /,
+  /^(note|tree):$/,
   /^-> /,
 ];
+
+/** A line that starts a new error even inside a SECURITY ERROR/WARNING block. */
+const NEW_ERROR = /^(go: |verifying |warning: |\S+\.go:\d+|\S*go\.(mod|sum|work)(\.sum)?:\d+|malformed go\.sum)/;
 
 // ANSI colour codes and carriage returns from terminals and CI logs.
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
@@ -50,6 +55,8 @@ export function splitRecords(input: string): SplitOutput {
   let blankRun = 0;
   // Inside the text of a signed note quoted by the sumdb client ("note:" … "— <name> <signature>").
   let inNote = false;
+  // After "SECURITY ERROR"/"SECURITY WARNING" come free-form paragraphs (the sumdb client quotes whole trees).
+  let inSecurity = false;
   const flush = () => {
     if (current) {
       while (current.lines.length > 0 && current.lines[current.lines.length - 1].trim() === '') current.lines.pop();
@@ -65,6 +72,11 @@ export function splitRecords(input: string): SplitOutput {
       continue;
     }
     inNote = false;
+    if (inSecurity && current && !NEW_ERROR.test(line)) {
+      current.lines.push(line);
+      continue;
+    }
+    inSecurity = false;
     if (line === '') {
       blankRun++;
       if (current) current.lines.push('');
@@ -94,6 +106,7 @@ export function splitRecords(input: string): SplitOutput {
       current = { lines: [line], line: i };
     }
     if (/^\s*(note|tree):$/.test(line)) inNote = true;
+    if (/^SECURITY (ERROR|WARNING)$/.test(line)) inSecurity = true;
   }
   flush();
   return out;

@@ -22,6 +22,8 @@ export interface Draft {
   /** 1-based line in `file`, as the go command prints it. */
   line?: number;
   evidence?: Record<string, unknown>;
+  /** What makes two findings of the same code different causes (e.g. the package); default: module/host/file. */
+  key?: string;
 }
 
 export interface ShapeContext {
@@ -273,6 +275,7 @@ export const SHAPES: Shape[] = [
       fix: 'x.fix.gosum.missing',
       args: { package: m[1], command: addCommand(ctx.text) ?? 'go mod tidy' },
       fixId: 'go:mod tidy',
+      key: m[1],
       evidence: { package: m[1], importedBy: m[2] },
     }),
   },
@@ -292,7 +295,7 @@ export const SHAPES: Shape[] = [
   {
     id: 'gosum-missing-verify',
     re: /missing go\.sum entry needed to verify package (\S+)/,
-    build: (m, ctx) => ({ code: 'gosum.missing', message: 'x.gosum.missing.verify', fix: 'x.fix.gosum.missing', args: { package: m[1], command: addCommand(ctx.text) ?? 'go mod tidy' }, fixId: 'go:mod tidy' }),
+    build: (m, ctx) => ({ code: 'gosum.missing', message: 'x.gosum.missing.verify', fix: 'x.fix.gosum.missing', args: { package: m[1], command: addCommand(ctx.text) ?? 'go mod tidy' }, fixId: 'go:mod tidy', key: m[1] }),
   },
   {
     id: 'gosum-updates-needed',
@@ -347,12 +350,12 @@ export const SHAPES: Shape[] = [
   {
     id: 'gosumdb-missing',
     re: /verifying (?:module|go\.mod): missing GOSUMDB|^go: missing GOSUMDB/m,
-    build: () => ({ code: 'env.gosumdb-invalid', message: 'x.env.gosumdb-missing', fix: 'x.fix.env.gosumdb-missing', variable: 'GOSUMDB', fixId: 'env:set:GOSUMDB=sum.golang.org' }),
+    build: (_m, ctx) => ({ code: 'env.gosumdb-invalid', message: 'x.env.gosumdb-missing', fix: 'x.fix.env.gosumdb-missing', variable: 'GOSUMDB', module: ctx.module, version: ctx.version, fixId: 'env:set:GOSUMDB=sum.golang.org' }),
   },
   {
     id: 'gosumdb-invalid',
     re: /invalid GOSUMDB(?: URL)?: ([^\n]+)|invalid sumdb name \(must be host\[\/path\]\): (\S+)/,
-    build: (m) => ({ code: 'env.gosumdb-invalid', message: 'x.env.gosumdb-invalid', fix: 'x.fix.env.gosumdb-invalid', variable: 'GOSUMDB', args: { detail: m[1] ?? m[2] } }),
+    build: (m, ctx) => ({ code: 'env.gosumdb-invalid', message: 'x.env.gosumdb-invalid', fix: 'x.fix.env.gosumdb-invalid', variable: 'GOSUMDB', module: ctx.module, version: ctx.version, args: { detail: m[1] ?? m[2] } }),
   },
 
   // ---------- toolchain (§7.7) ----------
@@ -471,8 +474,11 @@ export const SHAPES: Shape[] = [
   },
   {
     id: 'repo-not-found',
-    re: /fatal: repository '([^']+)' not found|remote: Repository not found|remote: The project you were looking for could not be found/,
-    build: (m, ctx) => ({ code: 'module.not-found', message: 'x.module.not-found.repo', fix: 'x.fix.module.not-found.repo', module: ctx.module, version: ctx.version, host: m[1] ? safeHost(m[1]) : undefined, args: { pattern: privatePattern(ctx.module) } }),
+    re: /fatal: repository '[^']+' not found|remote: Repository not found|remote: The project you were looking for could not be found/,
+    build: (_m, ctx) => {
+      const repo = /repository '([^']+)'/.exec(ctx.text)?.[1];
+      return { code: 'module.not-found', message: 'x.module.not-found.repo', fix: 'x.fix.module.not-found.repo', module: ctx.module, version: ctx.version, host: repo ? safeHost(repo) : undefined, args: { pattern: privatePattern(ctx.module) } };
+    },
   },
   {
     id: 'govcs',
@@ -545,12 +551,12 @@ export const SHAPES: Shape[] = [
   {
     id: 'no-required-module',
     re: /no required module provides package (\S+?)(?:;|$)/m,
-    build: (m) => ({ code: 'module.missing-requirement', message: 'x.module.missing-requirement', fix: 'x.fix.module.missing-requirement', args: { package: m[1] }, fixId: `go:get ${m[1]}` }),
+    build: (m) => ({ code: 'module.missing-requirement', message: 'x.module.missing-requirement', fix: 'x.fix.module.missing-requirement', args: { package: m[1] }, fixId: `go:get ${m[1]}`, key: m[1] }),
   },
   {
     id: 'cannot-find-module',
     re: /cannot find module providing package (\S+?)(?::|$)/m,
-    build: (m) => ({ code: 'module.package-not-found', message: 'x.module.package-not-found', fix: 'x.fix.module.package-not-found', args: { package: m[1] } }),
+    build: (m) => ({ code: 'module.package-not-found', message: 'x.module.package-not-found', fix: 'x.fix.module.package-not-found', args: { package: m[1] }, key: m[1] }),
   },
   {
     id: 'main-module-version',
@@ -594,11 +600,12 @@ export const SHAPES: Shape[] = [
   },
   {
     id: 'cache-not-writable',
-    re: /(?:could not create module cache: |failed to initialize build cache at \S+: )?(?:mkdir|open|write|rename|remove|unlinkat|chmod|creat) (\S+?): (permission denied|read-only file system|operation not permitted|Access is denied\.?)/,
+    re: /(?:(?:mkdir|open|write|remove|unlinkat|chmod|creat) (\S+?)|(?:rename|link) \S+ (\S+?)): (permission denied|read-only file system|operation not permitted|Access is denied\.?)/,
     build: (m, ctx) => {
+      const p = m[1] ?? m[2];
       // Only the caches: a permission error on go.mod or a source file is not a cache problem.
-      if (!/\/pkg\/mod\b|go-build|\/cache\b|\\cache\b/.test(m[1]) && !/module cache|build cache|stat cache|go\.mod cache/.test(ctx.text)) return undefined;
-      return { code: 'cache.not-writable', message: 'x.cache.not-writable', fix: /read-only/.test(m[2]) ? 'x.fix.cache.read-only-fs' : 'x.fix.cache.not-writable', args: { path: m[1], detail: m[2] } };
+      if (!/\/pkg\/mod\b|go-build|\/cache\b|\\cache\\/.test(p) && !/module cache|build cache|stat cache|go\.mod cache/.test(ctx.text)) return undefined;
+      return { code: 'cache.not-writable', message: 'x.cache.not-writable', fix: /read-only/.test(m[3]) ? 'x.fix.cache.read-only-fs' : 'x.fix.cache.not-writable', args: { path: p, detail: m[3] } };
     },
   },
 
@@ -617,6 +624,12 @@ export const SHAPES: Shape[] = [
     id: 'env-file',
     re: /(?:reading|writing) go env config: ([^\n]+)|cannot find go env config: ([^\n]+)|GOENV=off/,
     build: (m) => ({ code: 'env.envfile-error', message: 'x.env.envfile-error', fix: 'x.fix.env.envfile-error', variable: 'GOENV', args: { detail: m[1] ?? m[2] ?? m[0] } }),
+  },
+
+  {
+    id: 'toolchain-download-failed',
+    re: /download (go1[^\s:]*)(?: for \S+)?: ([^\n]+)/,
+    build: (m) => ({ code: 'toolchain.download-failed', message: 'x.toolchain.download-failed', fix: 'x.fix.toolchain.download-failed', variable: 'GOTOOLCHAIN', args: { toolchain: m[1], reason: m[2] } }),
   },
 
   // ---------- go.mod itself ----------

@@ -7,6 +7,7 @@ export const cliMessages = {
 Commands:
   check [dir]          check every go.mod, go.work and go.sum below dir (default: the current directory)
   env                  each module-related Go variable: effective value, the layer it comes from, what it shadows
+  probe                every GOPROXY entry, the public mirrors and the checksum database, stage by stage
   fix <fix-id>         apply an environment fix
   undo                 undo the last environment change made by gomod-doctor
   parse <file>         print a go.mod or go.work as JSON, in the shape of 'go mod edit -json'
@@ -15,7 +16,8 @@ Commands:
 Common options:
   --format FORMAT      text, json, markdown or sarif (default text)
   --json               same as --format json
-  --offline            no network
+  --offline            no network (check: skip the probes)
+  --timeout-ms N       per network wait (default 5000)
   --lang en|zh-cn      language of messages (default: from LANG)
   --go PATH            the go binary to use
   --version, --help
@@ -26,6 +28,7 @@ Exit status: 0 no error findings, 1 error findings, 2 usage or internal error.`,
 命令：
   check [目录]         检查目录（默认当前目录）下的每个 go.mod、go.work 和 go.sum
   env                  每个与模块有关的 Go 变量：生效值、来源层级、被它遮蔽的值
+  probe                逐阶段探测每个 GOPROXY 条目、公共镜像和校验和数据库
   fix <修复 ID>        应用一项环境修复
   undo                 撤销 gomod-doctor 最近一次对环境的修改
   parse <文件>         以 'go mod edit -json' 的格式输出 go.mod 或 go.work 的 JSON
@@ -34,7 +37,8 @@ Exit status: 0 no error findings, 1 error findings, 2 usage or internal error.`,
 通用选项：
   --format FORMAT      text、json、markdown 或 sarif（默认 text）
   --json               等同于 --format json
-  --offline            不访问网络
+  --offline            不访问网络（check：跳过探测）
+  --timeout-ms N       每次网络等待的超时（默认 5000）
   --lang en|zh-cn      消息语言（默认取自 LANG）
   --go PATH            要使用的 go 可执行文件
   --version, --help
@@ -44,6 +48,7 @@ Exit status: 0 no error findings, 1 error findings, 2 usage or internal error.`,
   'cli.unknown-command': { en: 'unknown command "{command}"', zh: '未知命令 "{command}"' },
   'cli.unknown-option': { en: 'unknown option "{option}"', zh: '未知选项 "{option}"' },
   'cli.missing-value': { en: 'option {option} needs a value', zh: '选项 {option} 需要一个值' },
+  'cli.bad-number': { en: '{option} needs a positive whole number, not "{value}"', zh: '{option} 需要一个正整数，而不是 "{value}"' },
   'cli.bad-format': { en: 'unknown format "{format}" (expected {allowed})', zh: '未知格式 "{format}"（应为 {allowed}）' },
   'cli.parse-needs-file': {
     en: 'parse needs a go.mod or go.work file: gomod-doctor parse path/to/go.mod --json',

@@ -234,4 +234,3 @@ export const netMessages = {
   },
 } satisfies Record<string, Entry>;
 
-export type NetMessageKey = keyof typeof netMessages;
