@@ -18,6 +18,7 @@ import { renderMarkdown } from '../../core/report/markdown';
 import { renderSarif } from '../../core/report/sarif';
 import { renderFindingsText } from '../../core/report/text';
 import { parseArgs, stringFlag } from '../args';
+import { mirrorsFlag } from './probe';
 import { UsageError, type CliIo } from '../io';
 import { VERSION } from '../version';
 
@@ -32,7 +33,7 @@ function positiveNumber(args: ReturnType<typeof parseArgs>, name: string): numbe
 
 export async function runCheckCommand(argv: string[], io: CliIo): Promise<number> {
   const started = performance.now();
-  const args = parseArgs(argv, { format: 'value', json: 'bool', offline: 'bool', go: 'value', 'timeout-ms': 'value', concurrency: 'value' });
+  const args = parseArgs(argv, { format: 'value', json: 'bool', offline: 'bool', go: 'value', 'timeout-ms': 'value', concurrency: 'value', mirrors: 'value' });
   const format = args.flags.has('json') ? 'json' : (stringFlag(args, 'format') ?? 'text');
   if (!(formats as readonly string[]).includes(format)) {
     throw new UsageError(t('cli.bad-format', { format, allowed: formats.join('|') }));
@@ -56,7 +57,10 @@ export async function runCheckCommand(argv: string[], io: CliIo): Promise<number
   // unreachable proxy stops go).
   const probeReport = args.flags.has('offline')
     ? undefined
-    : await runProbes({ env: routeEnvOf(env.values), mirrors: [...KNOWN_PUBLIC_MIRRORS] }, { timeoutMs, concurrency, env: io.env });
+    : await runProbes(
+        { env: routeEnvOf(env.values), mirrors: mirrorsFlag(stringFlag(args, 'mirrors')) ?? [...KNOWN_PUBLIC_MIRRORS] },
+        { timeoutMs, concurrency, env: io.env },
+      );
   const unreachableProxies = probeReport?.proxies.filter((p) => p.configured && !p.ok && p.status === undefined).map((p) => p.url);
   const envFindings = lintEnv(env, { unreachableProxies });
   const files = findModuleFiles(dir);

@@ -17,7 +17,8 @@ function positiveInt(args: ReturnType<typeof parseArgs>, name: string): number |
   return Number(v);
 }
 
-function mirrorsFlag(v: string | undefined): string[] | undefined {
+/** `--mirrors URL,...|none`: the public mirrors to compare with (default: the known ones). */
+export function mirrorsFlag(v: string | undefined): string[] | undefined {
   if (v === undefined) return undefined;
   if (v === 'none' || v === '') return [];
   return v

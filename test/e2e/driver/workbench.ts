@@ -110,17 +110,26 @@ export async function openWorkbench(wb: Workbench, origin: string, folder: strin
   return page;
 }
 
-/** Quick Open (Ctrl+P) a workspace-relative path, and wait until its editor tab is the active one. */
+/** Quick Open (Ctrl+P) a workspace-relative path and wait until the active editor's breadcrumbs show that path.
+ *  Rows are matched on both the file name and its folder: several go.mod files share a name, and the list starts
+ *  with recently opened files, so pressing Enter on the first row could open the wrong one. */
 export async function quickOpen(page: Page, relPath: string): Promise<void> {
-  const name = relPath.split('/').pop()!;
+  const parts = relPath.split('/');
+  const name = parts[parts.length - 1];
+  const dir = parts.slice(0, -1).join('/');
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 20_000 });
   await input.fill(relPath);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ state: 'visible', timeout: 30_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 20_000 });
+  let row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: name });
+  if (dir) row = row.filter({ hasText: dir });
+  await row.first().click({ timeout: 30_000 });
+  const crumbs = page.locator('.breadcrumbs-control');
+  await crumbs.filter({ hasText: new RegExp(parts.map(escapeRegExp).join('[\\s\\S]*')) }).first().waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Picks a colour theme through the command palette, as a user does, and waits until the workbench wears it. */

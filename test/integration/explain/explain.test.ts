@@ -146,6 +146,7 @@ describe('error translator against the real go command', function () {
     if (sb) removeAll(sb.dir);
     if (certs) removeAll(certs.dir);
     console.log(`      ${reproduced} errors reproduced with the real go, ${shapesSeen.size} distinct shapes`);
+    if (process.env.GMD_LIST_SHAPES) console.log([...shapesSeen].sort().join(" "));
   });
 
   const fp = (mode: string) => fault!.proxyUrl(mode);

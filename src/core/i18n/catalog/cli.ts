@@ -18,6 +18,7 @@ Common options:
   --json               same as --format json
   --offline            no network (check: skip the probes)
   --timeout-ms N       per network wait (default 5000)
+  --mirrors URL,..|none  public mirrors to compare with (default: the known ones)
   --lang en|zh-cn      language of messages (default: from LANG)
   --go PATH            the go binary to use
   --version, --help
@@ -39,6 +40,7 @@ Exit status: 0 no error findings, 1 error findings, 2 usage or internal error.`,
   --json               等同于 --format json
   --offline            不访问网络（check：跳过探测）
   --timeout-ms N       每次网络等待的超时（默认 5000）
+  --mirrors URL,..|none  用于比较的公共镜像（默认：已知镜像）
   --lang en|zh-cn      消息语言（默认取自 LANG）
   --go PATH            要使用的 go 可执行文件
   --version, --help
