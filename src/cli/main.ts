@@ -1,11 +1,14 @@
 // Entry of the gomod-doctor CLI bundle (dist/cli.js).
 import { getLanguage, normalizeLang, setLanguage, t } from '../core/i18n';
+import { runCacheCommand } from './commands/cache';
 import { runCheckCommand } from './commands/check';
 import { runEnvCommand } from './commands/env';
+import { runExplainCommand } from './commands/explain';
 import { runFixCommand } from './commands/fix';
 import { runParseCommand } from './commands/parse';
 import { runProbeCommand } from './commands/probe';
 import { runUndoCommand } from './commands/undo';
+import { runWatchCommand } from './commands/watch';
 import { startServer } from '../server/server';
 import { UsageError, type CliIo } from './io';
 import { VERSION } from './version';
@@ -19,6 +22,9 @@ const commands: Record<string, Command> = {
   env: runEnvCommand,
   fix: runFixCommand,
   undo: runUndoCommand,
+  explain: runExplainCommand,
+  watch: runWatchCommand,
+  cache: runCacheCommand,
 };
 
 /** Takes the options every command shares out of argv; the rest goes to the command. */

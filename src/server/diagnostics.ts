@@ -1,4 +1,6 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import type { Finding } from '../core/finding';
 import { docsUrl } from '../core/diagnose/docs';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
@@ -12,14 +14,48 @@ const severities: Record<Finding['severity'], DiagnosticSeverity> = {
 
 const wholeFirstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-export function toDiagnostic(f: Finding): Diagnostic {
-  return {
+/** The docs section of a code as a location: the findings page at the line of its heading. */
+function docsLocation(code: string): { uri: string; line: number } {
+  const href = docsUrl(code);
+  const uri = href.replace(/#.*$/, '');
+  let line = 0;
+  try {
+    const lines = readFileSync(fileURLToPath(uri), 'utf8').split('\n');
+    line = Math.max(0, lines.findIndex((l) => l.startsWith(`### \`${code}\``)));
+  } catch {
+    line = 0;
+  }
+  return { uri, line };
+}
+
+/**
+ * Related information of a module finding: the proxy (or checksum database) finding behind it, shown where the
+ * variable that chose that source is set when that is a file we know, else at the code's docs section.
+ */
+function related(f: Finding, envFile?: { path: string; text: string }): DiagnosticRelatedInformation[] | undefined {
+  const rel = (f.evidence as { related?: { code: string; target: string } } | undefined)?.related;
+  if (!rel) return undefined;
+  let location = docsLocation(rel.code);
+  if (envFile && f.variable) {
+    const line = envFile.text.split('\n').findIndex((l) => l.startsWith(`${f.variable}=`));
+    if (line >= 0) location = { uri: pathToFileURL(envFile.path).href, line };
+  }
+  const range = { start: { line: location.line, character: 0 }, end: { line: location.line, character: 0 } };
+  return [{ location: { uri: location.uri, range }, message: `${rel.code}: ${rel.target}` }];
+}
+
+export function toDiagnostic(f: Finding, opts: { envFile?: { path: string; text: string } } = {}): Diagnostic {
+  const d: Diagnostic = {
     range: f.range ?? wholeFirstLine,
     severity: severities[f.severity],
     code: f.code,
     codeDescription: { href: docsUrl(f.code) },
     source: DIAGNOSTIC_SOURCE,
     message: f.message,
-    data: { fixes: f.fixes ?? [], evidence: f.evidence },
+    data: { fixes: f.fixes ?? [], evidence: f.evidence, module: f.module, version: f.version },
   };
+  if (f.code === 'module.deprecated') d.tags = [DiagnosticTag.Deprecated];
+  const info = related(f, opts.envFile);
+  if (info) d.relatedInformation = info;
+  return d;
 }

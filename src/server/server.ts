@@ -1,39 +1,180 @@
-// The language server: keeps open go.mod / go.work / go.sum documents and publishes local diagnostics at once.
+// The language server: keeps open go.mod / go.work / go.sum documents and publishes local diagnostics at once;
+// then (trusted workspaces only) the module checks run in the background and their findings join as they arrive.
+// Code actions apply fixes; hovers on require lines say where a module comes from.
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import {
+  CodeActionKind, createConnection, MessageType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnoseText, moduleFileKind } from '../core/diagnose/local';
+import { moduleHover, ModuleSourceClient } from '../core/diagnose/modules';
+import type { Finding } from '../core/finding';
+import { watchGo } from '../core/gocmd/watch';
 import { localGoVersion } from '../core/gocmd/run';
-import { normalizeLang, setLanguage } from '../core/i18n';
-import type { InitializationOptions } from '../protocol';
+import { EditorSettingsError, type EditorSettingsTarget } from '../core/goenv/editor';
+import { parseFixId } from '../core/goenv/fixid';
+import { defaultStateDir } from '../core/goenv/journal';
+import { applyEnvWrite, describePlan, undoLastWrite, type WriteContext } from '../core/goenv/write';
+import { normalizeLang, setLanguage, t } from '../core/i18n';
+import { parseGoMod } from '../core/modfile';
+import { redactSecrets } from '../core/report/redact';
+import {
+  EDITOR_ENV_READ, EDITOR_ENV_WRITE, EDITOR_TARGET_DESCRIPTION, SERVER_COMMANDS,
+  type CommandResult, type EditorEnvReadResult, type EditorEnvWriteParams, type EditorEnvWriteResult, type InitializationOptions,
+} from '../protocol';
+import { codeActions } from './actions';
 import { toDiagnostic } from './diagnostics';
+import { ModuleChecks } from './moduleChecks';
+import { homedir } from 'node:os';
 
 function filePath(uri: string): string {
   return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+}
+
+/** The editor layer of the Go environment, kept by the client (VS Code: go.toolsEnvVars in the user settings). */
+class ClientEditorTarget implements EditorSettingsTarget {
+  readonly description = EDITOR_TARGET_DESCRIPTION;
+  constructor(private readonly connection: Connection) {}
+
+  async read(): Promise<Record<string, string>> {
+    const r = (await this.connection.sendRequest(EDITOR_ENV_READ)) as EditorEnvReadResult;
+    if (r?.error) throw new EditorSettingsError(r.error);
+    return r?.values ?? {};
+  }
+
+  async write(name: string, value: string | undefined): Promise<void> {
+    const params: EditorEnvWriteParams = value === undefined ? { name } : { name, value };
+    const r = (await this.connection.sendRequest(EDITOR_ENV_WRITE, params)) as EditorEnvWriteResult;
+    if (r?.error) throw new EditorSettingsError(r.error);
+  }
 }
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   let goVersion: string | undefined;
+  let opts: InitializationOptions = {};
+  let trusted = true;
+  let checks: ModuleChecks | undefined;
+  let editor: EditorSettingsTarget | undefined;
+  const local = new Map<string, Finding[]>();
+  const log = (m: string) => connection.console.error(m);
+
+  const envFileOf = (uri: string): { path: string; text: string } | undefined => {
+    const env = checks?.state.get(uri)?.env;
+    const path = env?.envFile.path;
+    if (!path) return undefined;
+    try {
+      return { path, text: readFileSync(path, 'utf8') };
+    } catch {
+      return undefined;
+    }
+  };
+
+  const publish = (uri: string): void => {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const findings = [...(local.get(uri) ?? []), ...(checks?.state.get(uri)?.findings ?? [])];
+    const envFile = findings.some((f) => f.evidence && 'related' in f.evidence) ? envFileOf(uri) : undefined;
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(f, { envFile })) });
+  };
+
+  const startModuleChecks = (doc: TextDocument, delayMs?: number): void => {
+    const file = filePath(doc.uri);
+    const kind = moduleFileKind(file);
+    if (!checks || !doc.uri.startsWith('file:') || (kind !== 'go.mod' && kind !== 'go.work')) return;
+    checks.schedule(doc.uri, file, kind, doc.getText(), () => documents.get(doc.uri)?.version, delayMs);
+  };
 
   const validate = (doc: TextDocument): void => {
     const file = filePath(doc.uri);
     const kind = moduleFileKind(file);
     if (!kind) return;
     try {
-      const findings = diagnoseText(kind, doc.getText(), { file, localGoVersion: goVersion });
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: findings.map(toDiagnostic) });
+      local.set(doc.uri, diagnoseText(kind, doc.getText(), { file, localGoVersion: goVersion }));
+      publish(doc.uri);
     } catch (err) {
       // A rule must never take the server down; the log says which file tripped it.
-      connection.console.error(`checking ${file} failed: ${err instanceof Error ? err.stack : String(err)}`);
+      log(`checking ${file} failed: ${err instanceof Error ? err.stack : String(err)}`);
+    }
+  };
+
+  /** Everything open is checked again (after an env write, an undo, a download, or on request). */
+  const recheckAll = (): void => {
+    checks?.client.clear();
+    for (const doc of documents.all()) {
+      validate(doc);
+      startModuleChecks(doc, 0);
+      // a go.sum change matters to the go.mod next to it, which is re-checked above when open
+    }
+  };
+
+  const writeContext = (): WriteContext => ({
+    goPath: opts.goPath || undefined,
+    stateDir: opts.stateDir ?? defaultStateDir(process.env, process.platform, homedir()),
+    editor,
+  });
+
+  const notify = (type: MessageType, message: string) => void connection.sendNotification('window/showMessage', { type, message: redactSecrets(message) });
+
+  const applyEnvFix = async (id: string): Promise<CommandResult> => {
+    const fix = parseFixId(id);
+    if (!fix) return { status: 'failed', message: `not an env fix: ${id}` };
+    const r = await applyEnvWrite(fix, writeContext(), { description: id });
+    if (r.status === 'written' || r.status === 'noop') {
+      const message = t('module.cmd.env-written', { changes: describePlan(r.plan).join(' ') });
+      if (r.status === 'written') notify(MessageType.Info, message);
+      recheckAll();
+      return { status: r.status, message };
+    }
+    const message = [r.reason ?? r.status, ...describePlan(r.plan)].join('\n');
+    notify(MessageType.Warning, message);
+    return { status: r.status, message };
+  };
+
+  const undoEnvWrite = async (): Promise<CommandResult> => {
+    const r = await undoLastWrite(writeContext());
+    notify(r.status === 'restored' ? MessageType.Info : MessageType.Warning, r.reason ?? r.status);
+    if (r.status === 'restored') recheckAll();
+    return { status: r.status, message: r.reason };
+  };
+
+  const downloadSums = async (target: string, uri: string): Promise<CommandResult> => {
+    const cwd = dirname(filePath(uri));
+    try {
+      const r = await watchGo(['mod', 'download', target], { goPath: opts.goPath || undefined, cwd, timeoutMs: 5 * 60_000, stallMs: 20_000 });
+      if (r.code === 0) {
+        const message = t('module.cmd.download-done', { target });
+        notify(MessageType.Info, message);
+        recheckAll();
+        return { status: 'done', message };
+      }
+      const detail = r.findings.map((f) => f.message).join(' ') || r.stderr.trim().split('\n').slice(-3).join(' ');
+      const message = t('module.cmd.download-failed', { target, detail });
+      notify(MessageType.Error, message);
+      return { status: 'failed', message };
+    } catch (err) {
+      const message = t('module.cmd.download-failed', { target, detail: (err as Error).message });
+      notify(MessageType.Error, message);
+      return { status: 'failed', message };
     }
   };
 
   connection.onInitialize((params) => {
-    const opts = (params.initializationOptions ?? {}) as InitializationOptions;
+    opts = (params.initializationOptions ?? {}) as InitializationOptions;
     setLanguage(normalizeLang(opts.lang ?? params.locale));
-    if (opts.trusted !== false) {
+    trusted = opts.trusted !== false;
+    if (trusted) {
+      if (opts.editorEnv) editor = new ClientEditorTarget(connection);
+      const client = new ModuleSourceClient({ timeoutMs: opts.timeoutMs, env: process.env });
+      checks = new ModuleChecks(
+        client,
+        { goPath: opts.goPath || undefined, mirrors: opts.mirrors, slowMs: opts.slowMs, debounceMs: opts.debounceMs ?? 400, editor },
+        (uri) => publish(uri),
+        log,
+      );
       // Local diagnostics do not wait for go; the toolchain rules join in when its version is known.
       void localGoVersion({ goPath: opts.goPath }).then((v) => {
         goVersion = v;
@@ -42,13 +183,71 @@ export function startServer(): void {
       });
     }
     return {
-      capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+        executeCommandProvider: { commands: trusted ? Object.values(SERVER_COMMANDS) : [] },
+      },
       serverInfo: { name: 'gomod-doctor' },
     };
   });
 
-  documents.onDidChangeContent((change) => validate(change.document));
-  documents.onDidClose((e) => void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const kind = doc ? moduleFileKind(filePath(doc.uri)) : undefined;
+    if (!doc || !kind) return [];
+    return codeActions(doc, kind, params.context.diagnostics, trusted);
+  });
+
+  connection.onHover((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || moduleFileKind(filePath(doc.uri)) !== 'go.mod' || !trusted) return null;
+    const line = params.position.line;
+    const mod = parseGoMod(doc.getText());
+    const req = mod.require.find((r) => r.range.start.line <= line && line <= r.range.end.line);
+    const rep = mod.replace.find((r) => r.range.start.line === line && !r.isDirectory && r.new.version);
+    const module = req?.path.value ?? rep?.new.path.value;
+    const version = req?.version.value ?? rep?.new.version?.value;
+    if (!module || !version) return null;
+    const state = checks?.state.get(doc.uri);
+    const report = state?.reports.find((r) => r.module === module && r.version === version);
+    const value = moduleHover(report, module, version, state?.env?.values ?? {}, state?.env);
+    return { contents: { kind: 'markdown', value }, range: (req ?? rep)!.range };
+  });
+
+  connection.onExecuteCommand(async (params): Promise<CommandResult> => {
+    if (!trusted) return { status: 'refused', message: t('module.cmd.untrusted') };
+    const args = (params.arguments ?? []) as unknown[];
+    switch (params.command) {
+      case SERVER_COMMANDS.applyEnvFix:
+        return applyEnvFix(String(args[0] ?? ''));
+      case SERVER_COMMANDS.undoEnvWrite:
+        return undoEnvWrite();
+      case SERVER_COMMANDS.downloadSums:
+        return downloadSums(String(args[0] ?? ''), String(args[1] ?? ''));
+      case SERVER_COMMANDS.recheck:
+        recheckAll();
+        return { status: 'done' };
+      default:
+        return { status: 'failed', message: `unknown command ${params.command}` };
+    }
+  });
+
+  documents.onDidOpen((e) => startModuleChecks(e.document, 0));
+  documents.onDidChangeContent((change) => {
+    // Ranges of earlier module findings may no longer fit the text: drop them, publish the local ones at once.
+    checks?.invalidate(change.document.uri);
+    validate(change.document);
+    startModuleChecks(change.document);
+  });
+  documents.onDidClose((e) => {
+    checks?.cancel(e.document.uri);
+    checks?.state.delete(e.document.uri);
+    local.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  connection.onShutdown(() => checks?.dispose());
   documents.listen(connection);
   connection.listen();
 }

@@ -20,7 +20,8 @@ describe('i18n', () => {
       const en = t(key, {}, 'en');
       const zh = t(key, {}, 'zh-cn');
       assert.ok(zh.length > 0, key);
-      assert.notEqual(zh, en, `${key} is not translated`);
+      // Messages that are only placeholders and punctuation ("{file}: {line}") read the same in both languages.
+      if (/\p{L}/u.test(en.replace(/\{\w+\}/g, ''))) assert.notEqual(zh, en, `${key} is not translated`);
       assert.deepEqual(placeholders(zh), placeholders(en), key);
     }
   });

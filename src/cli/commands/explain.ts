@@ -1,6 +1,6 @@
 // `gomod-doctor explain`: the go command's error output on stdin → the Findings it recognises (text or JSON).
 import type { Finding } from '../../core/finding';
-import { explainGoError, explainT } from '../../core/diagnose/explain';
+import { explainGoError } from '../../core/diagnose/explain';
 import { t } from '../../core/i18n';
 import { renderFindingsText } from '../../core/report/text';
 import { parseArgs, stringFlag } from '../args';
@@ -26,7 +26,7 @@ export function renderExplainText(findings: Finding[], cwd: string): string {
   const out: string[] = [];
   findings.forEach((f, i) => {
     out.push(lines[i]);
-    for (const fix of f.fixes ?? []) out.push(`    ${explainT('x.cli.fix')}: ${fix.title}`);
+    for (const fix of f.fixes ?? []) out.push(`    ${t('x.cli.fix')}: ${fix.title}`);
   });
   out.push(...lines.slice(findings.length));
   return out.join('\n');
@@ -35,15 +35,17 @@ export function renderExplainText(findings: Finding[], cwd: string): string {
 export async function runExplainCommand(argv: string[], io: ExplainIo): Promise<number> {
   const args = parseArgs(argv, { format: 'value', json: 'bool', help: 'bool' });
   if (args.flags.has('help')) {
-    io.out(explainT('x.cli.usage-explain') + '\n');
+    io.out(t('x.cli.usage-explain') + '\n');
     return 0;
   }
   const format = args.flags.has('json') ? 'json' : (stringFlag(args, 'format') ?? 'text');
   if (!(formats as readonly string[]).includes(format)) throw new UsageError(t('cli.bad-format', { format, allowed: formats.join('|') }));
-  if (args.positionals.length > 0) throw new UsageError(explainT('x.cli.usage-explain'));
+  if (args.positionals.length > 0) throw new UsageError(t('x.cli.usage-explain'));
+  // Typing at a terminal works too (end with Ctrl-D), but say what is expected first.
+  if (!io.stdin && process.stdin.isTTY) io.err(t('x.cli.usage-explain') + '\n');
   const input = await readAll(io.stdin ?? process.stdin);
   if (input.trim() === '') {
-    io.err(explainT('x.cli.empty') + '\n');
+    io.err(t('x.cli.empty') + '\n');
     return 2;
   }
   const result = explainGoError(input, { cwd: io.cwd });
@@ -51,7 +53,7 @@ export async function runExplainCommand(argv: string[], io: ExplainIo): Promise<
     io.out(JSON.stringify({ version: VERSION, findings: result.findings, unrecognized: result.unrecognized }, null, 2) + '\n');
   } else {
     io.out(renderExplainText(result.findings, io.cwd));
-    if (result.unrecognized.length > 0) io.err(explainT('x.cli.unrecognized', { count: result.unrecognized.length, first: result.unrecognized[0] }) + '\n');
+    if (result.unrecognized.length > 0) io.err(t('x.cli.unrecognized', { count: result.unrecognized.length, first: result.unrecognized[0] }) + '\n');
   }
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -4,7 +4,7 @@
 // status: go's own, 124 on timeout, 130 when interrupted.
 import path from 'node:path';
 import type { Finding } from '../../core/finding';
-import { explainT } from '../../core/diagnose/explain';
+import { t } from '../../core/i18n';
 import { classifyUrl } from '../../core/diagnose/explain/urls';
 import { GoNotFoundError } from '../../core/gocmd/run';
 import { watchGo, type StallInfo } from '../../core/gocmd/watch';
@@ -20,7 +20,7 @@ function positiveInt(args: ReturnType<typeof parseArgs>, name: string, fallback:
   const raw = stringFlag(args, name);
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(explainT('x.cli.bad-number', { option: `--${name}`, value: raw }));
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(t('x.cli.bad-number', { option: `--${name}`, value: raw }));
   return n;
 }
 
@@ -32,19 +32,19 @@ async function probeStall(s: StallInfo, env: NodeJS.ProcessEnv, timeoutMs: numbe
   const { result, findings } = await probeOneProxy(facts.base, { module: facts.module, timeoutMs, overallTimeoutMs: timeoutMs * 2, env });
   const target = redactSecrets(result.target);
   const line = result.ok
-    ? explainT('x.cli.probe-ok', { target, stage: result.stage, ms: result.ms })
-    : explainT('x.cli.probe-failed', { target, stage: result.stage, ms: result.ms, kind: result.failure?.kind ?? '?' });
+    ? t('x.cli.probe-ok', { target, stage: result.stage, ms: result.ms })
+    : t('x.cli.probe-failed', { target, stage: result.stage, ms: result.ms, kind: result.failure?.kind ?? '?' });
   return { line, findings };
 }
 
 export async function runWatchCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, { 'stall-ms': 'value', 'timeout-ms': 'value', json: 'bool', verbose: 'bool', go: 'value', 'probe-ms': 'value', help: 'bool' });
   if (args.flags.has('help')) {
-    io.out(explainT('x.cli.usage-watch') + '\n');
+    io.out(t('x.cli.usage-watch') + '\n');
     return 0;
   }
   const [program, ...goArgs] = args.positionals;
-  if (!program || !/^go(\.exe)?$/i.test(path.basename(program)) || goArgs.length === 0) throw new UsageError(explainT('x.cli.usage-watch'));
+  if (!program || !/^go(\.exe)?$/i.test(path.basename(program)) || goArgs.length === 0) throw new UsageError(t('x.cli.usage-watch'));
   const stallMs = positiveInt(args, 'stall-ms', 10_000);
   const timeoutMs = positiveInt(args, 'timeout-ms', 10 * 60_000);
   const probeMs = positiveInt(args, 'probe-ms', Math.min(5000, Math.max(1000, stallMs)));
@@ -73,7 +73,7 @@ export async function runWatchCommand(argv: string[], io: CliIo): Promise<number
         else if (showTrace || !isTraceLine(line)) io.err(line + '\n');
       },
       onStall: (s) => {
-        io.err(explainT('x.cli.stalled', { message: s.finding.message }) + '\n');
+        io.err(t('x.cli.stalled', { message: s.finding.message }) + '\n');
         const p = probeStall(s, io.env, probeMs).catch(() => undefined);
         probes.push(p);
         void p.then((r) => r && io.err(r.line + '\n'));
@@ -111,7 +111,7 @@ export async function runWatchCommand(argv: string[], io: CliIo): Promise<number
       ) + '\n',
     );
   } else {
-    if (result.timedOut) io.err(explainT('x.cli.timeout', { seconds: Math.round(timeoutMs / 100) / 10 }) + '\n');
+    if (result.timedOut) io.err(t('x.cli.timeout', { seconds: Math.round(timeoutMs / 100) / 10 }) + '\n');
     if (findings.length > 0) io.err(renderExplainText(findings, io.cwd));
   }
   return exit;

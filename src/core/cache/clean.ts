@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Finding } from '../finding';
 import { runGo } from '../gocmd/run';
-import { cacheT } from './messages';
+import { t } from '../i18n';
 import type { CacheEnv } from './locations';
 import { diskSpace } from './fsinfo';
 import { formatBytes } from './inspect';
@@ -42,7 +42,7 @@ export interface PlanOptions {
 export async function planClean(kind: CleanKind, env: CacheEnv, opts: PlanOptions = {}): Promise<CleanPlan> {
   const variable = kind === 'modcache' ? 'GOMODCACHE' : 'GOCACHE';
   const root = (kind === 'modcache' ? env.GOMODCACHE : env.GOCACHE) ?? '';
-  if (!root || !path.isAbsolute(root)) throw new Error(cacheT('cache.clean.no-root', { variable }));
+  if (!root || !path.isAbsolute(root)) throw new Error(t('cache.clean.no-root', { variable }));
   const size = await measureSize(root, { budgetMs: opts.budgetMs ?? 10_000, signal: opts.signal, onProgress: opts.onProgress });
   return {
     kind,
@@ -155,10 +155,10 @@ export async function clean(plan: CleanPlan, opts: CleanOptions): Promise<CleanR
       result.findings.push({
         code: 'cache.clean-incomplete',
         severity: 'error',
-        message: cacheT('cache.clean-incomplete', { path: plan.root, files: result.remainingFiles, size: formatBytes(result.remainingBytes) }),
+        message: t('cache.clean-incomplete', { path: plan.root, files: result.remainingFiles, size: formatBytes(result.remainingBytes) }),
         variable: plan.variable,
         evidence: { root: plan.root, remainingFiles: result.remainingFiles, remainingBytes: result.remainingBytes, failures: sample, goStderr: result.go?.stderr.slice(0, 2000) },
-        fixes: [{ id: 'advice:cache.clean-incomplete', title: cacheT('cache.fix.clean-incomplete', { path: plan.root }) }],
+        fixes: [{ id: 'advice:cache.clean-incomplete', title: t('cache.fix.clean-incomplete', { path: plan.root }) }],
       });
     }
   } finally {

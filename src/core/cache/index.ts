@@ -20,4 +20,3 @@ export {
   type PruneResult,
   type References,
 } from './prune';
-export { cacheT, type CacheKey } from './messages';

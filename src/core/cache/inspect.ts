@@ -6,7 +6,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { Finding, Severity } from '../finding';
-import { cacheT, type CacheKey } from './messages';
+import { t, type MessageKey } from '../i18n';
 import { cacheTargets, type CacheEnv, type CacheKind, type CacheTarget } from './locations';
 import { diskSpace, fileSystemType, isNetworkFs, nearestExisting, probeWritable } from './fsinfo';
 import { readModcacheLayout, type ModcacheLayout } from './layout';
@@ -60,13 +60,13 @@ export interface CacheInspection {
   findings: Finding[];
 }
 
-function finding(code: string, severity: Severity, key: CacheKey, args: Record<string, string | number>, extra: Partial<Finding> = {}, fix?: { key: CacheKey; id: string }): Finding {
-  const f: Finding = { code, severity, message: cacheT(key, args), ...extra };
-  if (fix) f.fixes = [{ id: fix.id, title: cacheT(fix.key, args) }];
+function finding(code: string, severity: Severity, key: MessageKey, args: Record<string, string | number>, extra: Partial<Finding> = {}, fix?: { key: MessageKey; id: string }): Finding {
+  const f: Finding = { code, severity, message: t(key, args), ...extra };
+  if (fix) f.fixes = [{ id: fix.id, title: t(fix.key, args) }];
   return f;
 }
 
-const kindLabel = (kind: CacheKind): CacheKey => (kind === 'modcache' ? 'cache.kind.modcache' : kind === 'gocache' ? 'cache.kind.gocache' : 'cache.kind.vcs');
+const kindLabel = (kind: CacheKind): MessageKey => (kind === 'modcache' ? 'cache.kind.modcache' : kind === 'gocache' ? 'cache.kind.gocache' : 'cache.kind.vcs');
 
 export function formatBytes(n: number): string {
   if (n >= GiB) return `${(n / GiB).toFixed(1)} GiB`;
@@ -75,55 +75,55 @@ export function formatBytes(n: number): string {
   return `${n} B`;
 }
 
-async function inspectTarget(t: CacheTarget, opts: InspectOptions, findings: Finding[], seenFs: Set<string>): Promise<CacheTargetReport> {
-  const report: CacheTargetReport = { ...t, exists: false, isDirectory: false, network: false };
-  const what = cacheT(kindLabel(t.kind));
-  const base = { variable: t.variable, evidence: { path: t.path, kind: t.kind } };
-  if (t.kind === 'gocache' && t.path === 'off') {
+async function inspectTarget(target: CacheTarget, opts: InspectOptions, findings: Finding[], seenFs: Set<string>): Promise<CacheTargetReport> {
+  const report: CacheTargetReport = { ...target, exists: false, isDirectory: false, network: false };
+  const what = t(kindLabel(target.kind));
+  const base = { variable: target.variable, evidence: { path: target.path, kind: target.kind } };
+  if (target.kind === 'gocache' && target.path === 'off') {
     findings.push(finding('cache.gocache-off', 'error', 'cache.gocache-off', {}, base, { key: 'cache.fix.gocache-off', id: 'env:unset:GOCACHE' }));
     return report;
   }
-  if (!t.path) {
-    if (t.kind !== 'vcs') findings.push(finding('cache.not-configured', 'error', 'cache.not-configured', { what, variable: t.variable }, base, { key: 'cache.fix.not-configured', id: 'advice:cache.not-configured' }));
+  if (!target.path) {
+    if (target.kind !== 'vcs') findings.push(finding('cache.not-configured', 'error', 'cache.not-configured', { what, variable: target.variable }, base, { key: 'cache.fix.not-configured', id: 'advice:cache.not-configured' }));
     return report;
   }
-  if (!path.isAbsolute(t.path)) {
-    if (t.kind === 'vcs') return report; // reported once, for GOMODCACHE
-    findings.push(finding('env.path-relative', 'error', 'cache.relative', { what, variable: t.variable, path: t.path }, base, { key: 'cache.fix.relative', id: 'advice:env.path-relative' }));
+  if (!path.isAbsolute(target.path)) {
+    if (target.kind === 'vcs') return report; // reported once, for GOMODCACHE
+    findings.push(finding('env.path-relative', 'error', 'cache.relative', { what, variable: target.variable, path: target.path }, base, { key: 'cache.fix.relative', id: 'advice:env.path-relative' }));
     return report;
   }
-  let probeDir = t.path;
+  let probeDir = target.path;
   try {
-    const st = await fsp.stat(t.path);
+    const st = await fsp.stat(target.path);
     report.exists = true;
     report.isDirectory = st.isDirectory();
   } catch {
     report.exists = false;
   }
   if (report.exists && !report.isDirectory) {
-    findings.push(finding('cache.not-directory', 'error', 'cache.not-directory', { what, path: t.path }, base, { key: 'cache.fix.not-directory', id: 'advice:cache.not-directory' }));
+    findings.push(finding('cache.not-directory', 'error', 'cache.not-directory', { what, path: target.path }, base, { key: 'cache.fix.not-directory', id: 'advice:cache.not-directory' }));
     return report;
   }
   if (!report.exists) {
     // The go command creates it on first use: what matters is whether it can.
-    probeDir = await nearestExisting(t.path);
+    probeDir = await nearestExisting(target.path);
     const blocker = await fsp.stat(probeDir).catch(() => undefined);
     if (blocker && !blocker.isDirectory()) {
       // A file where a parent directory should be: the cache can never be created.
-      if (t.kind !== 'vcs') findings.push(finding('cache.not-directory', 'error', 'cache.not-directory', { what, path: probeDir }, base, { key: 'cache.fix.not-directory', id: 'advice:cache.not-directory' }));
+      if (target.kind !== 'vcs') findings.push(finding('cache.not-directory', 'error', 'cache.not-directory', { what, path: probeDir }, base, { key: 'cache.fix.not-directory', id: 'advice:cache.not-directory' }));
       return report;
     }
-    if (t.kind !== 'vcs') findings.push(finding('cache.missing', 'info', 'cache.missing', { what, path: t.path }, base));
+    if (target.kind !== 'vcs') findings.push(finding('cache.missing', 'info', 'cache.missing', { what, path: target.path }, base));
   }
   const probe = await probeWritable(probeDir);
   report.writable = probe.ok;
   if (!probe.ok) {
     report.writeError = probe.code;
     if (probe.code === 'ENOSPC' || probe.code === 'EDQUOT') {
-      findings.push(finding('cache.disk-full', 'error', 'cache.disk-full', { what, path: t.path, free: '0 B' }, base, { key: 'cache.fix.disk-full', id: 'cache:plan' }));
+      findings.push(finding('cache.disk-full', 'error', 'cache.disk-full', { what, path: target.path, free: '0 B' }, base, { key: 'cache.fix.disk-full', id: 'cache:plan' }));
     } else {
-      const fixKey: CacheKey = probe.code === 'EROFS' ? 'cache.fix.read-only-fs' : 'cache.fix.not-writable';
-      findings.push(finding('cache.not-writable', 'error', 'cache.not-writable', { what, path: t.path, dir: probeDir, code: probe.code ?? '?' }, base, { key: fixKey, id: 'advice:cache.not-writable' }));
+      const fixKey: MessageKey = probe.code === 'EROFS' ? 'cache.fix.read-only-fs' : 'cache.fix.not-writable';
+      findings.push(finding('cache.not-writable', 'error', 'cache.not-writable', { what, path: target.path, dir: probeDir, code: probe.code ?? '?' }, base, { key: fixKey, id: 'advice:cache.not-writable' }));
     }
   }
   const fs = await fileSystemType(probeDir, opts.platform);
@@ -142,7 +142,7 @@ async function inspectTarget(t: CacheTarget, opts: InspectOptions, findings: Fin
   if (!seenFs.has(fsKey)) {
     seenFs.add(fsKey);
     if (space && probe.code !== 'ENOSPC') {
-      const args = { what, path: t.path, free: formatBytes(space.freeBytes), threshold: formatBytes(opts.lowSpaceBytes ?? GiB) };
+      const args = { what, path: target.path, free: formatBytes(space.freeBytes), threshold: formatBytes(opts.lowSpaceBytes ?? GiB) };
       const evidence = { ...base.evidence, freeBytes: space.freeBytes, totalBytes: space.totalBytes };
       if (space.freeBytes < (opts.fullSpaceBytes ?? 64 * MiB)) {
         findings.push(finding('cache.disk-full', 'error', 'cache.disk-full', args, { ...base, evidence }, { key: 'cache.fix.disk-full', id: 'cache:plan' }));
@@ -151,7 +151,7 @@ async function inspectTarget(t: CacheTarget, opts: InspectOptions, findings: Fin
       }
     }
     if (report.network) {
-      findings.push(finding('cache.network-fs', 'warning', 'cache.network-fs', { what, path: t.path, fsType: fs!.fsType }, { ...base, evidence: { ...base.evidence, fsType: fs!.fsType, mountPoint: fs!.mountPoint } }, { key: 'cache.fix.network-fs', id: 'advice:cache.network-fs' }));
+      findings.push(finding('cache.network-fs', 'warning', 'cache.network-fs', { what, path: target.path, fsType: fs!.fsType }, { ...base, evidence: { ...base.evidence, fsType: fs!.fsType, mountPoint: fs!.mountPoint } }, { key: 'cache.fix.network-fs', id: 'advice:cache.network-fs' }));
     }
   }
   return report;
@@ -194,7 +194,7 @@ export async function inspectCaches(env: CacheEnv, opts: InspectOptions = {}): P
   const findings: Finding[] = [];
   const seenFs = new Set<string>();
   const targets: CacheTargetReport[] = [];
-  for (const t of cacheTargets(env)) targets.push(await inspectTarget(t, opts, findings, seenFs));
+  for (const target of cacheTargets(env)) targets.push(await inspectTarget(target, opts, findings, seenFs));
   const mod = targets.find((t) => t.kind === 'modcache');
   const result: CacheInspection = { targets, findings };
   if (mod && mod.exists && mod.isDirectory) {

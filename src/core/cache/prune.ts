@@ -8,7 +8,7 @@ import path from 'node:path';
 import { findModuleFiles } from '../diagnose/moduleFiles';
 import { parseGoMod, parseGoSum, parseGoWork } from '../modfile';
 import { escapePath, escapeVersion } from '../modfile/module';
-import { cacheT } from './messages';
+import { t } from '../i18n';
 import { parseDownloadName, readModcacheLayout, versionKey, type CachedVersion } from './layout';
 import { heldLockFiles } from './locks';
 import { removeTrees, type RemoveFailure, type RemoveProgress } from './remove';
@@ -244,14 +244,14 @@ export async function prune(plan: PrunePlan, opts: PruneOptions): Promise<PruneR
     }
     const label = `${item.module}@${item.version}`;
     if (item.busy) {
-      result.skipped.push({ module: item.module, version: item.version, reason: cacheT('cache.prune.busy', { pid: item.busy.pid, name: item.busy.name }) });
+      result.skipped.push({ module: item.module, version: item.version, reason: t('cache.prune.busy', { pid: item.busy.pid, name: item.busy.name }) });
       continue;
     }
     // Re-check the lock now: a go command may have started since the plan was made.
     const lockFiles = item.paths.filter((p) => p.endsWith('.lock'));
     const heldNow = (await heldLockFiles(lockFiles)) ?? [];
     if (heldNow.length > 0) {
-      result.skipped.push({ module: item.module, version: item.version, reason: cacheT('cache.prune.busy', { pid: heldNow[0].holder.pid, name: heldNow[0].holder.name }) });
+      result.skipped.push({ module: item.module, version: item.version, reason: t('cache.prune.busy', { pid: heldNow[0].holder.pid, name: heldNow[0].holder.name }) });
       continue;
     }
     const base = result.freedBytes;

@@ -11,7 +11,7 @@ export function setDocsFile(path: string): void {
 }
 
 // go.work and go.sum share most rules with go.mod; those codes are explained once, in the go.mod section.
-const ownSections = new Set(['gowork.use-missing', 'gowork.use-no-gomod', 'gosum.hash-invalid']);
+const ownSections = new Set(['gowork.use-missing', 'gowork.use-no-gomod', 'gosum.hash-invalid', 'gosum.mismatch', 'gosum.missing', 'gosum.unknown-hash']);
 
 function documentedCode(code: string): string {
   return /^go(work|sum)\./.test(code) && !ownSections.has(code) ? code.replace(/^go(work|sum)\./, 'gomod.') : code;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Finding } from '../finding';
 import { explainGoError } from '../diagnose/explain';
 import { classifyUrl, hostName, type UrlRole } from '../diagnose/explain/urls';
-import { explainT, type ExplainKey } from '../diagnose/explain/messages';
+import { t, type MessageKey } from '../i18n';
 import { redactSecrets } from '../report/redact';
 import { heldLockFiles } from '../cache/locks';
 import { escapePath, escapeVersion } from '../modfile/module';
@@ -110,8 +110,8 @@ function stallFinding(s: Omit<StallInfo, 'finding'>): Finding {
   const seconds = Math.round(s.quietMs / 100) / 10;
   const args = { seconds, host: s.host ?? '', url: s.url ? redactSecrets(s.url) : '', command: s.command ?? '', pid: s.lock?.pid ?? '', holder: s.lock?.holder ?? '' };
   let code: string;
-  let message: ExplainKey;
-  let fix: ExplainKey;
+  let message: MessageKey;
+  let fix: MessageKey;
   switch (s.kind) {
     case 'proxy':
       [code, message, fix] = ['proxy.stalled', 'w.stalled.proxy', 'w.fix.stalled.net'];
@@ -134,9 +134,9 @@ function stallFinding(s: Omit<StallInfo, 'finding'>): Finding {
   const f: Finding = {
     code,
     severity: 'warning',
-    message: explainT(message, args),
+    message: t(message, args),
     evidence: { kind: s.kind, url: args.url || undefined, quietMs: s.quietMs, atMs: s.atMs, inFlight: s.inFlight.map((r) => redactSecrets(r.url)), lastLine: s.lastLine ? redactSecrets(s.lastLine) : undefined, lock: s.lock },
-    fixes: [{ id: `advice:${code}`, title: explainT(fix, args) }],
+    fixes: [{ id: `advice:${code}`, title: t(fix, args) }],
   };
   if (s.host) f.host = s.host;
   if (s.module) f.module = s.module;
@@ -321,9 +321,9 @@ export function watchGo(goArgs: string[], opts: WatchOptions = {}): Promise<Watc
         result.findings.push({
           code: 'module.command-timeout',
           severity: 'error',
-          message: explainT('w.timeout', { seconds: Math.round(timeoutMs / 100) / 10 }),
+          message: t('w.timeout', { seconds: Math.round(timeoutMs / 100) / 10 }),
           evidence: { timeoutMs, args, lastStall: stallFindings[0]?.evidence },
-          fixes: [{ id: 'advice:module.command-timeout', title: explainT('w.fix.timeout', {}) }],
+          fixes: [{ id: 'advice:module.command-timeout', title: t('w.fix.timeout', {}) }],
         });
       }
       resolve(result);

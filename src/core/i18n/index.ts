@@ -4,11 +4,14 @@ import { gomodMessages } from './catalog/gomod';
 import { cliMessages } from './catalog/cli';
 import { envMessages } from './catalog/env';
 import { netMessages } from './catalog/net';
+import { moduleMessages } from './catalog/module';
+import { cacheMessages } from './catalog/cache';
+import { explainMessages } from './catalog/explain';
 import type { Entry } from './catalog/entry';
 
 export type Lang = 'en' | 'zh-cn';
 
-const catalogue = { ...gomodMessages, ...cliMessages, ...envMessages, ...netMessages } satisfies Record<string, Entry>;
+const catalogue = { ...gomodMessages, ...cliMessages, ...envMessages, ...netMessages, ...moduleMessages, ...cacheMessages, ...explainMessages } satisfies Record<string, Entry>;
 export type MessageKey = keyof typeof catalogue;
 
 let current: Lang = 'en';
@@ -28,11 +31,20 @@ export function getLanguage(): Lang {
   return current;
 }
 
-/** Formats a message; `{name}` placeholders take values from args. */
-export function t(key: MessageKey, args: Record<string, string | number> = {}, lang: Lang = current): string {
+/**
+ * Formats a message; `{name}` placeholders take values from args. A value that is itself `{<key>}` for a
+ * catalogue key becomes that message in the same language (a reason inside a sentence).
+ */
+export function t(key: MessageKey, args: Record<string, string | number | undefined> = {}, lang: Lang = current): string {
   const entry: Entry = catalogue[key];
   const template = lang === 'zh-cn' ? entry.zh : entry.en;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = args[name];
+    if (v === undefined) return whole;
+    const nested = /^\{([\w.-]+)\}$/.exec(String(v));
+    if (nested && hasMessage(nested[1]) && nested[1] !== key) return t(nested[1], args, lang);
+    return String(v);
+  });
 }
 
 /** For keys built at run time (e.g. from a failure kind): is there such a message? */

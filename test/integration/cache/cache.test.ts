@@ -150,6 +150,12 @@ describe('cache doctor (real go, file:// GOPROXY)', function () {
     const pp = await planPrune(sb.modcache, [ws]);
     const pr = await prune(pp, { confirm: async () => false });
     assert.equal(pr.status, 'declined');
+    // A confirmation that throws counts as "no"; a cancel before the start changes nothing either.
+    assert.equal((await clean(plan, { confirm: () => { throw new Error('dialog closed'); } })).status, 'declined');
+    const ac = new AbortController();
+    ac.abort();
+    assert.equal((await clean(plan, { confirm: () => true, signal: ac.signal, baseEnv: sb.env })).status, 'cancelled');
+    assert.equal((await prune(pp, { confirm: () => true, signal: ac.signal })).status, 'cancelled');
     assert.deepEqual(snapshot(sb.modcache), before);
   });
 

@@ -4,12 +4,11 @@ import type { Finding, Range } from '../../finding';
 import type { Lang } from '../../i18n';
 import { getLanguage } from '../../i18n';
 import { redactSecrets } from '../../report/redact';
-import { explainT } from './messages';
+import { t } from '../../i18n';
 import { splitRecords } from './records';
 import { SHAPES, type Draft, type ShapeContext } from './shapes';
 import { classifyUrl, urlsIn } from './urls';
 
-export { explainT, type ExplainKey } from './messages';
 export { classifyUrl, hostName, type UrlFacts, type UrlRole } from './urls';
 export { netKind, privatePattern, SHAPES, type NetKind } from './shapes';
 export { splitRecords } from './records';
@@ -58,12 +57,12 @@ function toolchainOf(text: string): string | undefined {
 }
 
 function render(d: Draft, lang: Lang, shape: string, record: string, cwd?: string): Finding {
-  const unknownSubject = explainT('x.subject.unknown', {}, lang);
+  const unknownSubject = t('x.subject.unknown', {}, lang);
   const display = d.module ? (d.version ? `${d.module}@${d.version}` : d.module) : unknownSubject;
   const args: Record<string, string> = {
     path: d.module ?? unknownSubject,
     version: d.version ?? '',
-    host: d.host ?? explainT('x.host.unknown', {}, lang),
+    host: d.host ?? t('x.host.unknown', {}, lang),
     file: d.file ?? '',
     line: d.line !== undefined ? String(d.line) : '',
     ...d.args,
@@ -72,7 +71,7 @@ function render(d: Draft, lang: Lang, shape: string, record: string, cwd?: strin
   const finding: Finding = {
     code: d.code,
     severity: d.severity ?? 'error',
-    message: redactSecrets(explainT(d.message, args, lang)),
+    message: redactSecrets(t(d.message, args, lang)),
   };
   if (d.file) {
     finding.file = cwd && !/^([/\\]|[A-Za-z]:)/.test(d.file) ? `${cwd.replace(/[/\\]$/, '')}/${d.file}` : d.file;
@@ -88,7 +87,7 @@ function render(d: Draft, lang: Lang, shape: string, record: string, cwd?: strin
   const evidence: Record<string, unknown> = { shape, text: redactSecrets(record.split('\n').slice(0, 12).join('\n')) };
   for (const [k, v] of Object.entries(d.evidence ?? {})) if (v !== undefined) evidence[k] = typeof v === 'string' ? redactSecrets(v) : v;
   finding.evidence = evidence;
-  finding.fixes = [{ id: d.fixId ?? `advice:${d.code}`, title: redactSecrets(explainT(d.fix, args, lang)) }];
+  finding.fixes = [{ id: d.fixId ?? `advice:${d.code}`, title: redactSecrets(t(d.fix, args, lang)) }];
   return finding;
 }
 

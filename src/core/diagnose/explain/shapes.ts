@@ -2,14 +2,14 @@
 // regular expression over one error record and a builder that names the code, the module/host, the cause and
 // the fix. A builder may return undefined to let a later shape try the same record.
 import type { Severity } from '../../finding';
-import type { ExplainKey } from './messages';
+import type { MessageKey } from '../../i18n';
 import { classifyUrl, hostName, urlsIn, type UrlFacts, type UrlRole } from './urls';
 
 export interface Draft {
   code: string;
   severity?: Severity;
-  message: ExplainKey;
-  fix: ExplainKey;
+  message: MessageKey;
+  fix: MessageKey;
   /** Placeholders of message and fix (module, host, version, …). */
   args?: Record<string, string>;
   /** Stable id of the suggested fix; `advice:<code>` when it is advice only. */
@@ -110,7 +110,7 @@ function networkDraft(kind: NetKind, ctx: ShapeContext, detail: string): Draft {
   const host = hostOf(ctx);
   const { module, version } = subjectArgs(ctx);
   const evidence = { kind, url: ctx.url?.url, detail };
-  const reason = `x.reason.${kind}` as ExplainKey;
+  const reason = `x.reason.${kind}` as MessageKey;
   if (ctx.toolchain) {
     return {
       code: 'toolchain.download-failed',
@@ -121,8 +121,8 @@ function networkDraft(kind: NetKind, ctx: ShapeContext, detail: string): Draft {
       evidence,
     };
   }
-  const fixKey: ExplainKey =
-    fam === 'sumdb' && (kind === 'dns' || kind === 'timeout' || kind === 'refused' || kind === 'unreachable') ? 'x.fix.net.sumdb-blocked' : (`x.fix.net.${kind}` as ExplainKey);
+  const fixKey: MessageKey =
+    fam === 'sumdb' && (kind === 'dns' || kind === 'timeout' || kind === 'refused' || kind === 'unreachable') ? 'x.fix.net.sumdb-blocked' : (`x.fix.net.${kind}` as MessageKey);
   if (fam === 'module') {
     return { code: 'module.unreachable', message: 'x.net.direct', fix: fixKey, args: { reason: `{${reason}}` }, module, version, host, evidence };
   }
@@ -148,7 +148,7 @@ function statusDraft(status: number, ctx: ShapeContext, statusText: string): Dra
   if (body) evidence.serverResponse = body;
   const base = { module, version, host, evidence };
   if (ctx.toolchain) {
-    const reason: ExplainKey = status === 404 || status === 410 ? 'x.reason.http-not-found' : 'x.reason.http-status';
+    const reason: MessageKey = status === 404 || status === 410 ? 'x.reason.http-not-found' : 'x.reason.http-status';
     return {
       ...base,
       code: status === 404 || status === 410 ? 'toolchain.not-available' : 'toolchain.download-failed',
@@ -177,9 +177,9 @@ function statusDraft(status: number, ctx: ShapeContext, statusText: string): Dra
   }
   const code = fam === 'module' ? 'module.unreachable' : undefined;
   if (status === 401 || status === 407) {
-    return { ...base, code: code ?? `${fam}.auth-required`, message: `x.http.401.${fam}` as ExplainKey, fix: 'x.fix.http.401' };
+    return { ...base, code: code ?? `${fam}.auth-required`, message: `x.http.401.${fam}` as MessageKey, fix: 'x.fix.http.401' };
   }
-  if (status === 403) return { ...base, code: code ?? `${fam}.http-4xx`, message: `x.http.403.${fam}` as ExplainKey, fix: 'x.fix.http.403', args: { status: String(status) } };
+  if (status === 403) return { ...base, code: code ?? `${fam}.http-4xx`, message: `x.http.403.${fam}` as MessageKey, fix: 'x.fix.http.403', args: { status: String(status) } };
   if (status === 429) return { ...base, code: code ?? `${fam}.http-4xx`, message: 'x.http.429', fix: 'x.fix.http.429', args: { status: String(status) } };
   if (status >= 500) return { ...base, code: code ?? `${fam}.http-5xx`, message: 'x.http.5xx', fix: 'x.fix.http.5xx', args: { status: `${status} ${statusText}`.trim() } };
   if (status >= 400) return { ...base, code: code ?? `${fam}.http-4xx`, message: 'x.http.4xx', fix: 'x.fix.http.4xx', args: { status: `${status} ${statusText}`.trim() } };

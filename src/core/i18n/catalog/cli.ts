@@ -10,6 +10,9 @@ Commands:
   probe                every GOPROXY entry, the public mirrors and the checksum database, stage by stage
   fix <fix-id>         apply an environment fix
   undo                 undo the last environment change made by gomod-doctor
+  explain              read a go command's error output on stdin and explain each error
+  watch -- go <args>   run a go command under the watchdog: progress, stalls, timeout (exit 124)
+  cache <action>       inspect, clean-modcache, clean-build, prune, clear <module@version>
   parse <file>         print a go.mod or go.work as JSON, in the shape of 'go mod edit -json'
   lsp --stdio          run the language server for any LSP editor
 
@@ -32,6 +35,9 @@ Exit status: 0 no error findings, 1 error findings, 2 usage or internal error.`,
   probe                逐阶段探测每个 GOPROXY 条目、公共镜像和校验和数据库
   fix <修复 ID>        应用一项环境修复
   undo                 撤销 gomod-doctor 最近一次对环境的修改
+  explain              从标准输入读取 go 命令的错误输出并逐条解释
+  watch -- go <参数>   在看门狗下运行 go 命令：进度、卡住检测、超时（退出码 124）
+  cache <操作>         inspect、clean-modcache、clean-build、prune、clear <模块@版本>
   parse <文件>         以 'go mod edit -json' 的格式输出 go.mod 或 go.work 的 JSON
   lsp --stdio          为任意支持 LSP 的编辑器运行语言服务器
 
