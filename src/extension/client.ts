@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../protocol';
+import { serveEditorEnv } from './editorEnv';
 import { chooseGoPath } from './goPath';
+
+/** gomodDoctor.mirrors: the mirrors "Switch GOPROXY to …" offers; empty means the known public ones. */
+function mirrorsSetting(): Pick<InitializationOptions, 'mirrors'> {
+  const list = vscode.workspace.getConfiguration('gomodDoctor').get<string[]>('mirrors', []).filter((m) => typeof m === 'string' && m.trim() !== '');
+  return list.length ? { mirrors: list.map((m) => m.trim()) } : {};
+}
 
 export function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -14,6 +21,9 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     lang: vscode.env.language,
     goPath: chooseGoPath(),
     trusted: vscode.workspace.isTrusted,
+    stateDir: context.globalStorageUri.fsPath,
+    editorEnv: true,
+    ...mirrorsSetting(),
   });
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -24,5 +34,7 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     outputChannel: log,
     initializationOptions,
   };
-  return new LanguageClient('gomodDoctor', 'Go Mod Doctor', serverOptions, clientOptions);
+  const client = new LanguageClient('gomodDoctor', 'Go Mod Doctor', serverOptions, clientOptions);
+  context.subscriptions.push(...serveEditorEnv(client));
+  return client;
 }

@@ -1,6 +1,7 @@
 // Thin activation: create the log, register commands, start the language server in the background.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { SERVER_COMMANDS } from '../protocol';
 import { createClient } from './client';
 
 export interface GomodDoctorApi {
@@ -39,8 +40,12 @@ export function activate(context: vscode.ExtensionContext): GomodDoctorApi {
     // The server learns the trust state and the go binary at start; a change restarts it.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      const goChanged = ['gomodDoctor.goPath', 'go.goroot', 'go.alternateTools'].some((k) => e.affectsConfiguration(k));
+      const goChanged = ['gomodDoctor.goPath', 'gomodDoctor.mirrors', 'go.goroot', 'go.alternateTools'].some((k) => e.affectsConfiguration(k));
       if (goChanged) void client?.restart();
+      // The editor layer of the Go environment changed (by a quick fix, an undo or the user): check again.
+      else if (e.affectsConfiguration('go.toolsEnvVars') && client?.isRunning()) {
+        void client.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.recheck, arguments: [] }).catch(() => undefined);
+      }
     }),
     { dispose: () => void client?.stop() },
   );

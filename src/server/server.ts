@@ -234,12 +234,15 @@ export function startServer(): void {
     }
   });
 
-  documents.onDidOpen((e) => startModuleChecks(e.document, 0));
+  // didOpen fires onDidOpen then onDidChangeContent: a freshly opened file is checked without the edit debounce.
+  const justOpened = new Set<string>();
+  documents.onDidOpen((e) => justOpened.add(e.document.uri));
   documents.onDidChangeContent((change) => {
+    const uri = change.document.uri;
     // Ranges of earlier module findings may no longer fit the text: drop them, publish the local ones at once.
-    checks?.invalidate(change.document.uri);
+    checks?.invalidate(uri);
     validate(change.document);
-    startModuleChecks(change.document);
+    startModuleChecks(change.document, justOpened.delete(uri) ? 0 : undefined);
   });
   documents.onDidClose((e) => {
     checks?.cancel(e.document.uri);

@@ -64,9 +64,11 @@ function writeStats(): { passed: number; failed: number } {
 }
 
 async function ensureCodeServer(): Promise<string> {
+  // Its progress lines go to stderr (shown live: a first install takes a couple of minutes); the folder to stdout.
   const r = await runProgram(process.execPath, [join(root, 'scripts', 'ensure-code-server.mjs')], {
     timeoutMs: 20 * 60_000,
     env: process.env,
+    echo: true,
   });
   const dir = r.output
     .split('\n')
@@ -74,7 +76,6 @@ async function ensureCodeServer(): Promise<string> {
     .filter((l) => l.startsWith('/'))
     .pop();
   if (!dir) throw new Error(`ensure-code-server printed no folder:\n${r.output}`);
-  log(r.output.split('\n').find((l) => l.startsWith('code-server')) ?? `code-server in ${dir}`);
   return join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 }
 

@@ -81,10 +81,16 @@ function baseArgs(sandbox: Sandbox): string[] {
 
 /** Installs a .vsix the way a user would, and returns what code-server then lists (id@version lines). */
 export async function installVsix(entry: string, sandbox: Sandbox, vsix: string): Promise<string[]> {
-  await runProgram(process.execPath, [entry, ...baseArgs(sandbox), '--install-extension', vsix, '--force'], {
+  const install = await runProgram(process.execPath, [entry, ...baseArgs(sandbox), '--install-extension', vsix, '--force'], {
     env: sandbox.env,
     timeoutMs: 120_000,
+    allowFailure: true,
   });
+  if (install.code !== 0) {
+    const reason = install.output.split('\n').find((l) => l.startsWith('Error:')) ?? install.output.slice(-2000);
+    const hint = /not compatible/.test(reason) ? ' (engines.vscode in package.json must accept this VS Code, e.g. "^1.100.0")' : '';
+    throw new Error(`--install-extension failed (${install.code ?? install.signal}): ${reason}${hint}`);
+  }
   const listed = await runProgram(process.execPath, [entry, ...baseArgs(sandbox), '--list-extensions', '--show-versions'], {
     env: sandbox.env,
     timeoutMs: 60_000,

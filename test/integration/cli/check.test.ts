@@ -69,13 +69,13 @@ describe('gomod-doctor check and parse (bundled CLI)', () => {
     const r = await runCli(['check', dir, '--offline', '--format', 'markdown']);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /^# Go Mod Doctor report\n/);
-    assert.match(r.stdout, /\| error \| `gomod.version-invalid` \| bad\/go.mod:5:25 \| Invalid version/);
+    assert.match(r.stdout, /\| error \| `gomod.version-invalid` \| bad\/go.mod:5:25 \| "master" is not a semantic version/);
   });
 
   it('reports in Simplified Chinese with --lang zh-cn', async () => {
     const r = await runCli(['check', join(dir, 'bad'), '--offline', '--lang', 'zh-cn']);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /版本无效/);
+    assert.match(r.stdout, /"master" 不是语义化版本/);
     assert.match(r.stdout, /1 个文件中有 1 个错误/);
     assert.match(r.stdout, /GOPROXY/);
   });

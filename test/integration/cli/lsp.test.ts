@@ -40,7 +40,7 @@ describe('gomod-doctor lsp --stdio', () => {
     assert.equal(d.severity, 1);
     assert.deepEqual(d.range, { start: { line: 4, character: 24 }, end: { line: 4, character: 30 } });
     assert.match(d.codeDescription!.href, /^file:\/\/.*docs\/findings\.md#gomodversion-invalid$/);
-    assert.match(d.message, /版本无效/);
+    assert.match(d.message, /go get example\.com\/foo@master/);
 
     client.notify('textDocument/didChange', {
       textDocument: { uri, version: 2 },

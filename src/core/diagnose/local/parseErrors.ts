@@ -14,6 +14,15 @@ export function classifyParseError(err: ParseError): 'major-mismatch' | 'version
   return 'syntax';
 }
 
+// `require example.com/foo: version "master" invalid: must be of the form v1.2.3`: a branch or tag written where a
+// version belongs, which `go get module@name` resolves.
+const notSemver = /^(?:require|exclude|replace) (\S+): version "([^"]+)" invalid: must be of the form v1\.2\.3$/;
+
+function versionMessage(err: ParseError): string {
+  const m = notSemver.exec(err.message);
+  return m ? t('gomod.version-not-semver', { module: m[1], version: m[2] }) : t('gomod.version-invalid', { detail: err.message });
+}
+
 export function parseErrorFindings(errors: ParseError[], family: Family, fileLabel: string, ctx: LocalContext): Finding[] {
   return errors.map((err) => {
     const kind = classifyParseError(err);
@@ -21,7 +30,9 @@ export function parseErrorFindings(errors: ParseError[], family: Family, fileLab
     const message =
       kind === 'syntax'
         ? t('gomod.syntax', { file: fileLabel, detail: goError })
-        : t(kind === 'major-mismatch' ? 'gomod.major-mismatch' : 'gomod.version-invalid', { detail: err.message });
+        : kind === 'major-mismatch'
+          ? t('gomod.major-mismatch', { detail: err.message })
+          : versionMessage(err);
     return finding(`${family}.${kind}`, 'error', message, ctx.file, err.range, { evidence: { goError } });
   });
 }

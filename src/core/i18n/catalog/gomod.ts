@@ -7,8 +7,12 @@ export const gomodMessages = {
     zh: '{file} 无法解析：{detail}',
   },
   'gomod.version-invalid': {
-    en: 'Invalid version: {detail}. Versions in go.mod must be canonical semantic versions such as v1.2.3.',
-    zh: '版本无效：{detail}。go.mod 中的版本必须是规范的语义化版本，例如 v1.2.3。',
+    en: 'Invalid version: {detail}.',
+    zh: '版本无效：{detail}。',
+  },
+  'gomod.version-not-semver': {
+    en: '"{version}" is not a semantic version: go.mod needs one such as v1.2.3. Run go get {module}@{version} to turn a branch, tag or commit into the version go.mod needs.',
+    zh: '"{version}" 不是语义化版本：go.mod 需要 v1.2.3 这样的版本。运行 go get {module}@{version} 可以把分支、标签或提交转换成 go.mod 需要的版本。',
   },
   'gomod.major-mismatch': {
     en: 'The version does not match the major version of the module path: {detail}.',
