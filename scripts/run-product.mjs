@@ -77,6 +77,7 @@ const userData = join(tmp, 'data');
 const extensions = join(tmp, 'extensions');
 mkdirSync(join(userData, 'User'), { recursive: true });
 mkdirSync(extensions, { recursive: true });
+mkdirSync(join(tmp, 'tmp'), { recursive: true });
 writeFileSync(
   join(userData, 'User', 'settings.json'),
   JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false }, null, 2),
@@ -86,6 +87,7 @@ writeFileSync(config, 'auth: none\ncert: false\n');
 const env = {
   ...process.env,
   VSCODE_IPC_HOOK_CLI: '',
+  TMPDIR: join(tmp, 'tmp'), // VS Code's IPC sockets, removed with the rest at the end
   XDG_CONFIG_HOME: join(tmp, 'xdg', 'config'),
   XDG_DATA_HOME: join(tmp, 'xdg', 'data'),
 };

@@ -14,18 +14,19 @@ const severities: Record<Finding['severity'], DiagnosticSeverity> = {
 
 const wholeFirstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+let docsLines: string[] | undefined;
+
 /** The docs section of a code as a location: the findings page at the line of its heading. */
 function docsLocation(code: string): { uri: string; line: number } {
-  const href = docsUrl(code);
-  const uri = href.replace(/#.*$/, '');
-  let line = 0;
-  try {
-    const lines = readFileSync(fileURLToPath(uri), 'utf8').split('\n');
-    line = Math.max(0, lines.findIndex((l) => l.startsWith(`### \`${code}\``)));
-  } catch {
-    line = 0;
+  const uri = docsUrl(code).replace(/#.*$/, '');
+  if (!docsLines) {
+    try {
+      docsLines = readFileSync(fileURLToPath(uri), 'utf8').split('\n');
+    } catch {
+      docsLines = [];
+    }
   }
-  return { uri, line };
+  return { uri, line: Math.max(0, docsLines.findIndex((l) => l.startsWith(`### \`${code}\``))) };
 }
 
 /**

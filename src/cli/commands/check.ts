@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import type { Finding } from '../../core/finding';
 import { diagnoseText, moduleFileKind } from '../../core/diagnose/local';
 import { findModuleFiles } from '../../core/diagnose/moduleFiles';
+import { diagnoseModules } from '../../core/diagnose/modules';
+import { ModuleSourceClient } from '../../core/diagnose/modules/source';
 import { resolveGoBinary } from '../../core/gocmd/find';
 import { localGoVersion } from '../../core/gocmd/run';
 import { lintEnv } from '../../core/goenv/lint';
@@ -55,25 +57,34 @@ export async function runCheckCommand(argv: string[], io: CliIo): Promise<number
   const concurrency = positiveNumber(args, 'concurrency');
   // Probes run unless --offline; their findings (proxy.*, sumdb.*) also sharpen the env lint (a comma after an
   // unreachable proxy stops go).
+  const mirrors = mirrorsFlag(stringFlag(args, 'mirrors')) ?? [...KNOWN_PUBLIC_MIRRORS];
   const probeReport = args.flags.has('offline')
     ? undefined
-    : await runProbes(
-        { env: routeEnvOf(env.values), mirrors: mirrorsFlag(stringFlag(args, 'mirrors')) ?? [...KNOWN_PUBLIC_MIRRORS] },
-        { timeoutMs, concurrency, env: io.env },
-      );
+    : await runProbes({ env: routeEnvOf(env.values), mirrors }, { timeoutMs, concurrency, env: io.env });
   const unreachableProxies = probeReport?.proxies.filter((p) => p.configured && !p.ok && p.status === undefined).map((p) => p.url);
   const envFindings = lintEnv(env, { unreachableProxies });
   const files = findModuleFiles(dir);
   const findings: Finding[] = [...envFindings, ...(probeReport?.findings ?? [])];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      io.err(t('cli.cannot-read', { file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }) + '\n');
-      continue;
+  // One client for all files: a module version required by several go.mod files is asked for once.
+  const client = args.flags.has('offline') ? undefined : new ModuleSourceClient({ timeoutMs, concurrency, env: io.env });
+  try {
+    for (const file of files) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (err) {
+        io.err(t('cli.cannot-read', { file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }) + '\n');
+        continue;
+      }
+      const kind = moduleFileKind(file)!;
+      findings.push(...diagnoseText(kind, text, { file, localGoVersion: goVersion }));
+      if (client && kind !== 'go.sum') {
+        const result = await diagnoseModules({ file, kind, text }, { env: env.values, resolved: env, client, mirrors });
+        findings.push(...result.findings);
+      }
     }
-    findings.push(...diagnoseText(moduleFileKind(file)!, text, { file, localGoVersion: goVersion }));
+  } finally {
+    client?.close();
   }
 
   // Every format leaves through redaction: findings may quote GOPROXY URLs or error texts with credentials.

@@ -10,6 +10,8 @@ export interface Sandbox {
   extensions: string;
   config: string;
   env: NodeJS.ProcessEnv;
+  /** TMPDIR for everything this run starts. */
+  tmp: string;
 }
 
 /** Settings that keep the workbench quiet and offline; the theme is switched later for light/dark screenshots. */
@@ -50,6 +52,7 @@ export function makeSandbox(root: string): Sandbox {
     gomodcache: join(root, 'go', 'modcache'),
     gocache: join(root, 'go', 'cache'),
     xdg: join(root, 'xdg'),
+    tmp: join(root, 'tmp'),
   };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   const config = join(root, 'config.yaml');
@@ -57,6 +60,8 @@ export function makeSandbox(root: string): Sandbox {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     VSCODE_IPC_HOOK_CLI: '',
+    // VS Code puts its IPC sockets and the TypeScript server's files in os.tmpdir(): keep them in this run's dir.
+    TMPDIR: dirs.tmp,
     // No marketplace: the workbench never asks a gallery for anything.
     EXTENSIONS_GALLERY: '{}',
     XDG_CONFIG_HOME: join(dirs.xdg, 'config'),
@@ -72,7 +77,7 @@ export function makeSandbox(root: string): Sandbox {
     GOFLAGS: '-mod=mod',
   };
   delete env.GOMOD_DOCTOR_STATS;
-  return { root, userData: dirs.userData, extensions: dirs.extensions, config, env };
+  return { root, userData: dirs.userData, extensions: dirs.extensions, config, env, tmp: dirs.tmp };
 }
 
 function baseArgs(sandbox: Sandbox): string[] {

@@ -29,10 +29,11 @@ export interface Workbench {
 }
 
 /** Launches Chromium with a 1280x800 page size; every request that is not to loopback is refused and recorded. */
-export async function launchBrowser(): Promise<Workbench> {
+export async function launchBrowser(tmp: string): Promise<Workbench> {
   const browser = await withTimeout(
     chromium.launch({
       executablePath: chromiumPath(),
+      env: { ...process.env, TMPDIR: tmp }, // Chromium's singleton sockets go there, not in /tmp
       args: CHROMIUM_ARGS,
       headless: true,
       handleSIGINT: false,

@@ -22,6 +22,7 @@ describe('gomod-doctor check (online, loopback only)', function () {
     writeFileSync(join(dir, 'go.mod'), 'module example.com/app\n\ngo 1.21\n\nrequire example.com/lib v0.1.0\n');
     // The probes ask for a well-known module (golang.org/x/mod), as they would of a real mirror.
     proxy = await new GoproxyServer({ modules: [moduleFixture('example.com/lib', 'v0.1.0'), moduleFixture('golang.org/x/mod', 'v0.20.0')] }).start();
+    writeFileSync(join(dir, 'go.sum'), proxy.modules[0].gosum);
     stall = createServer(() => undefined).on('connection', (s: Socket) => {
       sockets.add(s);
       s.on('close', () => sockets.delete(s));
@@ -56,13 +57,17 @@ describe('gomod-doctor check (online, loopback only)', function () {
     assert.equal(timeout?.severity, 'error');
     // The probe result also sharpens the env lint: the comma stops go at the unreachable proxy.
     assert.equal(report.findings.find((f) => f.code === 'env.proxy-comma-stop')?.severity, 'warning');
+    // And the require line that go could not fetch through that route is marked, on the module path.
+    const unreachable = report.findings.find((f) => f.code === 'module.unreachable');
+    assert.equal(unreachable?.module, 'example.com/lib');
+    assert.deepEqual(unreachable?.range, { start: { line: 4, character: 8 }, end: { line: 4, character: 23 } });
   });
 
   it('a healthy proxy gives no proxy finding and exit 0', async () => {
     const r = await check(`${proxy.url},direct`);
     const report = JSON.parse(r.stdout) as { probes: Array<{ ok: boolean }>; findings: Finding[] };
     assert.deepEqual(report.probes.map((p) => p.ok), [true]);
-    assert.deepEqual(report.findings.filter((f) => f.code.startsWith('proxy.')), []);
+    assert.deepEqual(report.findings.filter((f) => /^(proxy|module|gosum)\./.test(f.code)), []);
     assert.equal(r.code, 0, JSON.stringify(report.findings));
   });
 });

@@ -136,4 +136,43 @@ describe('language server: module diagnostics, quick fix, hover, undo (stdio)', 
     assert.equal(await c.close(), 0);
     client = undefined;
   });
+
+  it('gosum.missing: "Add missing go.sum entries" runs go mod download under the watchdog and the squiggle goes', async () => {
+    const goenvFile = join(root, 'goenv2');
+    writeFileSync(goenvFile, `GOPROXY=${good.url}\nGOSUMDB=off\n`);
+    const dir = join(root, 'sums');
+    mkdirSync(dir);
+    const text = 'module example.com/app\n\ngo 1.21\n\nrequire example.com/healthy v1.0.0\n';
+    writeFileSync(join(dir, 'go.mod'), text);
+    const env = sealedGoEnv(root, {});
+    env.GOENV = goenvFile;
+    client = new LspClient(process.execPath, [cliPath, 'lsp', '--stdio'], env);
+    const c = client;
+    await c.request('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: { mirrors: [], timeoutMs: TIMEOUT_MS, stateDir: join(root, 'state2'), debounceMs: 50 } });
+    c.notify('initialized', {});
+    const uri = pathToFileURL(join(dir, 'go.mod')).href;
+    c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'go.mod', version: 1, text } });
+    const isPublish = (m: { method?: string }) => m.method === 'textDocument/publishDiagnostics';
+    assert.deepEqual(((await c.waitFor(isPublish, 5_000)).params as Publish).diagnostics, [], 'the local publish comes first');
+    const p = (await c.waitFor((m) => isPublish(m) && (m.params as Publish).diagnostics.some((d) => d.code === 'gosum.missing'), 10_000)).params as Publish;
+    const diag = p.diagnostics.find((d) => d.code === 'gosum.missing')!;
+    assert.deepEqual(diag.range, rangeOf(text, 'require', 'v1.0.0'));
+    const actions = (await c.request('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })).result as Action[];
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].isPreferred, true);
+    for (;;) {
+      // Drop publishes from before the command: the one that must come is the one after go.sum was written.
+      try {
+        await c.waitFor(isPublish, 1);
+      } catch {
+        break;
+      }
+    }
+    const r = await c.request('workspace/executeCommand', actions[0].command, 30_000);
+    assert.equal((r.result as { status: string }).status, 'done', JSON.stringify(r));
+    assert.equal(readFileSync(join(dir, 'go.sum'), 'utf8'), healthy.gosum);
+    await c.waitFor((m) => isPublish(m) && (m.params as Publish).diagnostics.length === 0, 10_000);
+    assert.equal(await c.close(), 0);
+    client = undefined;
+  });
 });

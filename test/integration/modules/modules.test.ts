@@ -344,6 +344,30 @@ describe('module rules (loopback proxies, checksum database, real go)', function
     assert.match(go.stderr, /verifying module|404 Not Found/);
   });
 
+  it('go.work: the requirements of a used module are checked, the finding sits on its use line', async () => {
+    const dir = workspace(root, 'work', 'module example.com/w\n\ngo 1.21\n');
+    workspace(dir, 'a', gomod('example.com/nowhere v1.0.0'), '');
+    const text = 'go 1.21\n\nuse (\n\t.\n\t./a\n)\n';
+    const file = join(dir, 'go.work');
+    const client = new ModuleSourceClient({ timeoutMs: 1500, env: {} });
+    try {
+      const r = await diagnoseModules({ file, kind: 'go.work', text }, { env: routing({ GOPROXY: good.url }), client, mirrors: [] });
+      assert.deepEqual(codes(r.findings), ['module.not-found']);
+      assert.deepEqual(r.findings[0].range, rangeOf(text, './a', './a'));
+      assert.match(r.findings[0].message, /^\.\/a: /);
+      assert.equal(r.findings[0].file, file);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('GOPROXY=off: nothing is asked and nothing is claimed (the env rules speak about off)', async () => {
+    const dir = workspace(root, 'off', gomod('example.com/healthy v1.0.0'), healthy.gosum);
+    const run = await check(dir, routing({ GOPROXY: 'off' }));
+    assert.deepEqual(run.findings, []);
+    assert.deepEqual(run.client.requested, []);
+  });
+
   it('one request per URL: a second go.mod with the same requirements is answered from the shared cache', async () => {
     const text = gomod('example.com/healthy v1.0.0', 'example.com/outdated v1.1.0');
     const a = workspace(root, 'cache-a', text, '');

@@ -42,5 +42,7 @@ export async function walkRoute(r: Route, ask: (proxyUrl: string) => Promise<Sou
     }
   }
   if (firstError) return { kind: 'error', source: firstError.source, answer: firstError.answer as SourceAnswer & { kind: 'error' }, tried };
+  // GOPROXY=off (or nothing to ask): the go command uses only the module cache, which the env rules speak about.
+  if (tried.length === 0) return { kind: 'disabled', error: 'module lookup disabled by GOPROXY=off', tried };
   return { kind: 'not-found', tried, off: r.sources.some((s) => s.kind === 'off') };
 }
