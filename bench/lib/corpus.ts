@@ -1,6 +1,6 @@
 // The real go.mod files of ../shared/corpus and the kubernetes workspace built from one of them.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseGoMod } from '../../src/core/modfile';
 import { goSumOf, type StandIn } from './standIns';
 
@@ -23,7 +23,7 @@ export function corpusGoMods(): string[] {
   const rows = readFileSync(index, 'utf8').trim().split('\n').slice(1);
   return rows
     .map((r) => r.split('\t').pop()!)
-    .filter((f) => f.endsWith('/go.mod') || f === 'go.mod')
+    .filter((f) => /(^|\/|__)go\.mod(@[0-9a-f]+)?$/.test(f))
     .map((f) => join(dir, f))
     .filter((p) => existsSync(p))
     .sort();
@@ -62,8 +62,4 @@ export function writeKubernetesWorkspace(dir: string, k: KubernetesGoMod): strin
     writeFileSync(join(stub, 'go.mod'), `module ${d.module}\n\ngo 1.20\n`);
   }
   return join(dir, 'go.mod');
-}
-
-export function ensureDir(file: string): void {
-  mkdirSync(dirname(file), { recursive: true });
 }
