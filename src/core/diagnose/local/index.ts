@@ -4,12 +4,14 @@ import type { Finding } from '../../finding';
 import { parseGoMod, parseGoSum, parseGoWork } from '../../modfile';
 import type { LocalContext } from './context';
 import { replaceDirFindings, useDirFindings } from './directories';
+import { exceedsSizeLimit, tooLargeFinding } from './limits';
 import { parseErrorFindings } from './parseErrors';
 import { replaceRequirementFindings, requirementFindings } from './requirements';
 import { sumFindings } from './sum';
 import { toolchainFindings } from './toolchain';
 
 export type { LocalContext } from './context';
+export { SIZE_LIMITS, exceedsSizeLimit } from './limits';
 
 export type ModuleFileKind = 'go.mod' | 'go.work' | 'go.sum';
 
@@ -24,6 +26,7 @@ export function moduleFileKind(file: string): ModuleFileKind | undefined {
 
 export function diagnoseText(kind: ModuleFileKind, text: string, ctx: LocalContext): Finding[] {
   const label = basename(ctx.file);
+  if (exceedsSizeLimit(kind, text)) return [tooLargeFinding(kind, text, ctx.file, label)];
   switch (kind) {
     case 'go.mod': {
       const mod = parseGoMod(text, label);
