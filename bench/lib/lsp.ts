@@ -42,6 +42,18 @@ export class BenchServer {
     return { ms: performance.now() - started, publish: m.params as Publish };
   }
 
+  /** Waits until the server has sent nothing for quietMs (at most maxMs), dropping what it sends meanwhile. */
+  async quiet(quietMs: number, maxMs: number): Promise<void> {
+    const until = performance.now() + maxMs;
+    while (performance.now() < until) {
+      try {
+        await this.client.waitFor(() => true, quietMs);
+      } catch {
+        return; // nothing for quietMs
+      }
+    }
+  }
+
   close(file: string): void {
     this.client.notify('textDocument/didClose', { textDocument: { uri: pathToFileURL(file).href } });
   }

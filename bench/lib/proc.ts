@@ -46,15 +46,20 @@ export function runTimed(cmd: string, args: string[], opts: { cwd?: string; env?
           // group already empty
         }
       }
-      // Output may still be in the pipes: give them a moment to drain.
-      const finish = () => resolve({ ms: capped ? opts.capMs : ms, capped, code, stdout, stderr });
+      // Output may still be in the pipes: give them a moment to drain. The wait is a ref'd timer on purpose:
+      // the pipes alone do not keep this process alive after the child has exited.
+      let drained: NodeJS.Timeout | undefined;
+      const finish = () => {
+        if (drained) clearTimeout(drained);
+        resolve({ ms: capped ? opts.capMs : ms, capped, code, stdout, stderr });
+      };
       if (child.stdout.readableEnded && child.stderr.readableEnded) finish();
       else {
         let pending = 2;
         const one = () => --pending === 0 && finish();
         child.stdout.once('end', one);
         child.stderr.once('end', one);
-        setTimeout(finish, 1000).unref();
+        drained = setTimeout(finish, 1000);
       }
     });
   });

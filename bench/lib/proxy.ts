@@ -38,21 +38,26 @@ export class ProxyChild {
 
 function ask<T>(child: ChildProcess, message: unknown, answer: string, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const done = () => {
+      clearTimeout(timer);
       child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    const timer = setTimeout(() => {
+      done();
       reject(new Error(`the proxy process did not answer ${answer} within ${timeoutMs} ms`));
     }, timeoutMs);
     const onMessage = (m: { type?: string }) => {
       if (m?.type !== answer) return;
-      clearTimeout(timer);
-      child.off('message', onMessage);
+      done();
       resolve(m as T);
     };
-    child.on('message', onMessage);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
+    const onExit = (code: number | null) => {
+      done();
       reject(new Error(`the proxy process exited (${code})`));
-    });
+    };
+    child.on('message', onMessage);
+    child.on('exit', onExit);
     child.send(message as object);
   });
 }

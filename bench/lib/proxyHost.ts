@@ -27,6 +27,9 @@ export interface ProxyStats {
   versions: number;
 }
 
+/** GET <proxy>/_bench/stats answers the counters as JSON (not a module path go would ask for). */
+export const STATS_PATH = '/_bench/stats';
+
 type FromParent = { type: 'start'; config: ProxyConfig } | { type: 'stats' } | { type: 'reset' };
 
 function kindOf(path: string): string {
@@ -64,6 +67,12 @@ class Front {
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? '/').split('?')[0];
+    if (path === STATS_PATH) {
+      // For a watcher in another process (the extension host): not counted.
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(this.stats()));
+      return;
+    }
     this.paths.push(path);
     if (this.stalledPrefixes.some((p) => path.startsWith(p))) return; // held until the socket closes
     const up = request(

@@ -4,9 +4,19 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** Temp dirs not yet removed, so that an interrupted run can still remove them (removeAllTemp). */
+const live = new Set<string>();
+
 /** A new temp dir under the system temp dir; `removeTree` it when done. */
 export function tempDir(label: string): string {
-  return mkdtempSync(join(tmpdir(), `gomod-doctor-bench-${label}-`));
+  const dir = mkdtempSync(join(tmpdir(), `gomod-doctor-bench-${label}-`));
+  live.add(dir);
+  return dir;
+}
+
+/** Removes every temp dir this process made and has not removed yet. */
+export function removeAllTemp(): void {
+  for (const d of [...live]) removeTree(d);
 }
 
 /** rm -rf that first makes every directory writable (the module cache is read-only without -modcacherw). */
@@ -23,7 +33,14 @@ export function removeTree(dir: string): void {
     }
   };
   walk(dir);
-  rmSync(dir, { recursive: true, force: true });
+  try {
+    // A program we ran may still be finishing a write in there (go's cache): retry for a moment.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    live.delete(dir);
+  } catch (err) {
+    // Left in `live`: removeAllTemp tries again when the bench ends. A figure is not lost over a temp dir.
+    process.stderr.write(`bench: could not remove ${dir} yet: ${(err as Error).message}\n`);
+  }
 }
 
 export interface GoSandbox {

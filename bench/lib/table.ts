@@ -27,6 +27,8 @@ export interface Row {
   ours?: Figure;
   go?: Figure;
   goal?: Goal;
+  /** The goal is the bench's own budget (the issue sets none for this row); marked with * in the table. */
+  ownGoal?: boolean;
   /** Why there is no figure (the row still shows, with this reason). */
   skipped?: string;
   /** How many runs the figure summarises (median when > 1). */
@@ -122,10 +124,10 @@ export function judgeRow(row: Row): JudgedRow {
     ratio,
     pass,
     display: {
-      ours: row.skipped && !row.ours ? `skipped: ${row.skipped}` : formatFigure(row.ours),
+      ours: row.skipped && !row.ours ? 'skipped' : formatFigure(row.ours),
       go: formatFigure(row.go),
       ratio: formatRatio(ratio),
-      goal: formatGoal(row.goal, row.ours?.unit ?? row.go?.unit),
+      goal: formatGoal(row.goal, row.ours?.unit ?? row.go?.unit) + (row.goal && row.ownGoal ? ' *' : ''),
       result,
     },
   };
@@ -138,8 +140,9 @@ export function renderTable(rows: readonly JudgedRow[]): string {
   const notes: string[] = [];
   const cells = rows.map((r) => {
     let metric = r.metric + (r.runs && r.runs > 1 ? ` (median of ${r.runs})` : '');
-    if (r.note) {
-      notes.push(r.note);
+    const note = [r.skipped ? `skipped: ${r.skipped}` : '', r.note ?? ''].filter(Boolean).join('; ');
+    if (note) {
+      notes.push(note);
       metric += ` [${notes.length}]`;
     }
     return [String(r.scenario), metric, r.display.ours, r.display.go, r.display.ratio, r.display.goal, r.display.result];
@@ -151,6 +154,7 @@ export function renderTable(rows: readonly JudgedRow[]): string {
   const missed = rows.filter((r) => r.pass === false).length;
   const skipped = rows.filter((r) => r.skipped).length;
   out.push('', `goals: ${met} met, ${missed} missed${skipped ? `, ${skipped} skipped` : ''}`);
+  if (rows.some((r) => r.goal && r.ownGoal)) out.push('* the bench\'s own budget: the issue sets no goal for this row');
   if (notes.length) out.push('', ...notes.map((n, i) => `[${i + 1}] ${n}`));
   return out.join('\n') + '\n';
 }

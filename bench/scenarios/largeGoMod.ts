@@ -15,6 +15,8 @@ import { median } from '../lib/stats';
 import type { Row } from '../lib/table';
 
 export const LATENCY_MS = 50;
+/** ModuleSourceClient's default bound on requests in flight (src/core/diagnose/modules/source.ts). */
+const ENGINE_CONCURRENCY = 16;
 const GO_CAP_MS = 120_000;
 
 export interface OurRun {
@@ -69,6 +71,8 @@ export async function largeGoModScenario(ctx: BenchContext): Promise<Row[]> {
       try {
         await proxy.reset();
         const r = await runTimed('go', args, { cwd: ws, env: sb.env, capMs: GO_CAP_MS });
+        // A go that fails fast would make a meaningless ratio: the workspace must be one go accepts.
+        if (r.code !== 0 && !r.capped) throw new Error(`go ${args.join(' ')} failed (exit ${r.code}): ${r.stderr.trim().slice(-500)}`);
         const stats = await proxy.stats();
         goRuns[args.join(' ')] = { ms: r.ms, capped: r.capped, code: r.code, stats, err: r.stderr.trim().split('\n').slice(-3).join(' ') };
         ctx.log(`  go ${args.join(' ')}: ${Math.round(r.ms)} ms${r.capped ? ' (capped)' : ''}, exit ${r.code}, ${stats.requests} requests, ${stats.connections} connections`);
@@ -94,12 +98,37 @@ export async function largeGoModScenario(ctx: BenchContext): Promise<Row[]> {
     const dl = goRuns['mod download'];
     const list = goRuns['list -m -json all'];
     const goFig = (g: typeof dl) => ({ value: g.ms, unit: 'ms' as const, atLeast: g.capped });
+    const goal = { kind: 'all' as const, goals: [{ kind: 'max' as const, value: 1000 }, { kind: 'ratio' as const, value: 10 }] };
+    const count = (v: number) => ({ value: v, unit: 'count' as const });
     return [
-      { scenario: 2, metric: `k8s go.mod: verdict for every require vs go mod download`, ours: { value: verdicts, unit: 'ms' }, go: goFig(dl), runs: n, goal: { kind: 'all', goals: [{ kind: 'max', value: 1000 }, { kind: 'ratio', value: 10 }] } },
-      { scenario: 2, metric: `k8s go.mod: verdict for every require vs go list -m -json all`, ours: { value: verdicts, unit: 'ms' }, go: goFig(list), runs: n, goal: { kind: 'all', goals: [{ kind: 'max', value: 1000 }, { kind: 'ratio', value: 10 }] } },
-      { scenario: 2, metric: `k8s go.mod: module checks complete (metadata, go.sum)`, ours: { value: done, unit: 'ms' }, go: goFig(dl), runs: n },
-      { scenario: 2, metric: `k8s go.mod: requests sent (${versions} module versions)`, ours: { value: last.stats.requests, unit: 'count' }, go: { value: dl.stats.requests, unit: 'count' }, goal: { kind: 'equal', value: versions } },
-      { scenario: 2, metric: `k8s go.mod: connections opened`, ours: { value: last.stats.connections, unit: 'count' }, go: { value: dl.stats.connections, unit: 'count' } },
+      { scenario: 2, metric: 'k8s go.mod: verdict for every require vs go mod download', ours: { value: verdicts, unit: 'ms' }, go: goFig(dl), runs: n, goal },
+      { scenario: 2, metric: 'k8s go.mod: verdict for every require vs go list -m -json all', ours: { value: verdicts, unit: 'ms' }, go: goFig(list), runs: n, goal },
+      {
+        scenario: 2,
+        metric: 'k8s go.mod: module checks complete (+ retract/deprecate/outdated, go.sum) vs go mod download',
+        ours: { value: done, unit: 'ms' },
+        go: goFig(dl),
+        runs: n,
+        note: `ours: diagnoseModules (src/core/diagnose/modules) in this process with a new ModuleSourceClient per run (default concurrency ${ENGINE_CONCURRENCY}), loadEffectiveEnv included; "verdict" = the last .info answer (module found or not), "complete" = diagnoseModules returned (${last.reports} reports, ${last.findings.length} findings). go: fresh GOMODCACHE per run, the go.mod byte for byte with stub modules in its ./staging replace directories, a go.sum for the stand-ins, GOSUMDB=off.`,
+      },
+      {
+        scenario: 2,
+        metric: `k8s go.mod: requests sent for ${versions} module versions`,
+        ours: count(last.stats.requests),
+        go: count(dl.stats.requests),
+        goal: { kind: 'equal', value: versions },
+        note: `ours by kind: ${JSON.stringify(last.stats.byKind)}; go mod download: ${JSON.stringify(dl.stats.byKind)}; go list -m -json all: ${list.stats.requests} ${JSON.stringify(list.stats.byKind)}`,
+      },
+      { scenario: 2, metric: 'k8s go.mod: .info (verdict) requests', ours: count(last.stats.byKind.info ?? 0), go: count(dl.stats.byKind.info ?? 0), goal: { kind: 'equal', value: versions } },
+      {
+        scenario: 2,
+        metric: 'k8s go.mod: connections opened',
+        ours: count(last.stats.connections),
+        go: count(dl.stats.connections),
+        // "connections reused": never more connections than requests in flight at once.
+        goal: { kind: 'max', value: ENGINE_CONCURRENCY },
+        note: `counted at the proxy; "reused" read as: at most as many connections as the engine has requests in flight (${ENGINE_CONCURRENCY}). go list -m -json all opened ${list.stats.connections}.`,
+      },
     ];
   } finally {
     await proxy.stop();

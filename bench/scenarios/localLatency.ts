@@ -62,10 +62,14 @@ export async function localLatencyScenario(ctx: BenchContext): Promise<Row[]> {
       // Warm-up open: the server learns the go version and compiles its rules.
       await server.openAndWait(join(ws, 'warm', 'go.mod'), 'go.mod', texts[0], () => true, 30_000);
       server.close(join(ws, 'warm', 'go.mod'));
+      await server.quiet(30, 2000);
       for (let i = 0; i < files.length; i++) {
         const r = await server.openAndWait(virtual[i], 'go.mod', texts[i], () => true, 30_000);
         lsp.push(r.ms);
         server.close(virtual[i]);
+        // The next open meets an idle server, as a user's next file does (the closed file's network checks are
+        // cancelled; GOPROXY=off makes them short anyway).
+        await server.quiet(30, 1000);
       }
     } finally {
       await server.stop();
@@ -74,11 +78,11 @@ export async function localLatencyScenario(ctx: BenchContext): Promise<Row[]> {
     const n = files.length;
     const fig = (v: number) => ({ value: v, unit: 'ms' as const });
     return [
-      { scenario: 4, metric: `parse + local rules, p50 over ${n} corpus go.mod (each median of ${runs}) vs go mod edit -json`, ours: fig(percentile(perFile, 50)), go: fig(percentile(goPerFile, 50)), goal: { kind: 'max', value: 5 } },
-      { scenario: 4, metric: `parse + local rules, p95 over ${n} corpus go.mod vs go mod edit -json`, ours: fig(percentile(perFile, 95)), go: fig(percentile(goPerFile, 95)), goal: { kind: 'max', value: 10 } },
-      ...(k8sIndex >= 0 ? [{ scenario: 4, metric: 'parse + local rules, kubernetes go.mod vs go mod edit -json', ours: fig(perFile[k8sIndex]), go: fig(goPerFile[k8sIndex]), goal: { kind: 'max' as const, value: 10 } }] : []),
-      { scenario: 4, metric: `language server didOpen → publishDiagnostics, p50 over ${n} go.mod`, ours: fig(percentile(lsp, 50)), go: fig(percentile(goPerFile, 50)), goal: { kind: 'max', value: 50 } },
-      { scenario: 4, metric: `language server didOpen → publishDiagnostics, p95 over ${n} go.mod`, ours: fig(percentile(lsp, 95)), go: fig(percentile(goPerFile, 95)), goal: { kind: 'max', value: 100 } },
+      { scenario: 4, metric: `parse + local rules, p50 over ${n} corpus go.mod (each median of ${runs}) vs go mod edit -json`, ours: fig(percentile(perFile, 50)), go: fig(percentile(goPerFile, 50)), goal: { kind: 'max', value: 5 }, ownGoal: true },
+      { scenario: 4, metric: `parse + local rules, p95 over ${n} corpus go.mod vs go mod edit -json`, ours: fig(percentile(perFile, 95)), go: fig(percentile(goPerFile, 95)), goal: { kind: 'max', value: 10 }, ownGoal: true },
+      ...(k8sIndex >= 0 ? [{ scenario: 4, metric: 'parse + local rules, kubernetes go.mod vs go mod edit -json', ours: fig(perFile[k8sIndex]), go: fig(goPerFile[k8sIndex]), goal: { kind: 'max' as const, value: 10 }, ownGoal: true }] : []),
+      { scenario: 4, metric: `language server didOpen → publishDiagnostics, p50 over ${n} go.mod`, ours: fig(percentile(lsp, 50)), go: fig(percentile(goPerFile, 50)), goal: { kind: 'max', value: 50 }, ownGoal: true },
+      { scenario: 4, metric: `language server didOpen → publishDiagnostics, p95 over ${n} go.mod`, ours: fig(percentile(lsp, 95)), go: fig(percentile(goPerFile, 95)), goal: { kind: 'max', value: 100 }, ownGoal: true },
     ];
   } finally {
     sb.remove();

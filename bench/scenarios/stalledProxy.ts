@@ -13,10 +13,17 @@ import { median } from '../lib/stats';
 import type { Row } from '../lib/table';
 
 export const PROBE_TIMEOUT_MS = 1000;
-/** go never answers; it is killed here. 40 s: the ≥ 30× goal needs room above a ~1.2 s verdict (node start included). */
-export const GO_CAP_MS = 40_000;
+/** go never answers and is killed at the cap: at least GO_CAP_MIN_MS and at least 35× our median verdict (so a
+ *  ≥ 30× ratio can be shown at all), at most GO_CAP_MAX_MS. */
+const GO_CAP_MIN_MS = 40_000;
+const GO_CAP_MAX_MS = 90_000;
+export function goCap(oursMedianMs: number): number {
+  return Math.min(GO_CAP_MAX_MS, Math.max(GO_CAP_MIN_MS, Math.ceil((35 * oursMedianMs) / 1000) * 1000));
+}
 
-export async function stalledProxyScenario(ctx: BenchContext): Promise<Row[]> {
+/** `whileGoWaits` runs other scenarios while go sits blocked on the stalled proxy (it uses no CPU then, and its
+ *  figure is the cap whatever else happens), so the bench does not idle for the whole cap. */
+export async function stalledProxyScenario(ctx: BenchContext, whileGoWaits: () => Promise<void> = async () => undefined): Promise<Row[]> {
   if (!opensslAvailable()) return [{ scenario: 1, metric: 'stalled proxy: time to verdict', skipped: 'openssl not found (test/support FaultServer needs it)' }];
   const certs = makeTestCerts();
   const fault = await new FaultServer(certs).start();
@@ -31,7 +38,7 @@ export async function stalledProxyScenario(ctx: BenchContext): Promise<Row[]> {
     const ours: number[] = [];
     const reported: number[] = [];
     let verdict = '';
-    const n = ctx.quick ? 1 : 3;
+    const n = ctx.quick ? 1 : 5;
     for (let i = 0; i < n; i++) {
       const sb = goSandbox('probe', stalled);
       try {
@@ -49,9 +56,16 @@ export async function stalledProxyScenario(ctx: BenchContext): Promise<Row[]> {
     }
 
     const sb = goSandbox('go', stalled);
+    const GO_CAP_MS = goCap(median(ours));
     let go;
     try {
-      go = await runTimed('go', ['mod', 'download'], { cwd: ws, env: sb.env, capMs: GO_CAP_MS });
+      const goRun = runTimed('go', ['mod', 'download'], { cwd: ws, env: sb.env, capMs: GO_CAP_MS });
+      ctx.log(`  go mod download started (cap ${GO_CAP_MS} ms); other scenarios run meanwhile`);
+      try {
+        await whileGoWaits();
+      } finally {
+        go = await goRun;
+      }
       ctx.log(`  go mod download: ${go.capped ? `killed at ${GO_CAP_MS} ms` : `${Math.round(go.ms)} ms, exit ${go.code}`}, said: ${JSON.stringify(go.stderr.trim().slice(0, 200))}`);
     } finally {
       sb.remove();
@@ -69,12 +83,12 @@ export async function stalledProxyScenario(ctx: BenchContext): Promise<Row[]> {
       },
       {
         scenario: 1,
-        metric: `stalled proxy: probe verdict inside the engine (durationMs) vs --timeout-ms`,
+        metric: `stalled proxy: probe verdict inside the engine (durationMs), --timeout-ms ${PROBE_TIMEOUT_MS}`,
         ours: { value: median(reported), unit: 'ms' },
-        go: goFigure,
         runs: n,
         // "verdict ≤ timeout": one timeout, plus 10% for timers and scheduling — never a multiple of it.
         goal: { kind: 'max', value: PROBE_TIMEOUT_MS * 1.1 },
+        note: `"verdict ≤ timeout" read as: the engine's own durationMs is within one --timeout-ms (+10% for timers on a loaded machine); process start is in the wall-time row above. go's cap: 35× our median wall time, at least ${GO_CAP_MIN_MS / 1000} s.`,
       },
     ];
   } finally {

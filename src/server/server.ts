@@ -8,7 +8,7 @@ import {
   CodeActionKind, createConnection, MessageType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { diagnoseText, moduleFileKind } from '../core/diagnose/local';
+import { diagnoseText, exceedsSizeLimit, moduleFileKind } from '../core/diagnose/local';
 import { moduleHover, ModuleSourceClient } from '../core/diagnose/modules';
 import type { Finding } from '../core/finding';
 import { watchGo } from '../core/gocmd/watch';
@@ -19,6 +19,8 @@ import { defaultStateDir } from '../core/goenv/journal';
 import { applyEnvWrite, describePlan, undoLastWrite, type WriteContext } from '../core/goenv/write';
 import { normalizeLang, setLanguage, t } from '../core/i18n';
 import { parseGoMod } from '../core/modfile';
+import { checkPath } from '../core/modfile/module';
+import { canonicalVersion } from '../core/modfile/semver';
 import { redactSecrets } from '../core/report/redact';
 import {
   EDITOR_ENV_READ, EDITOR_ENV_WRITE, EDITOR_TARGET_DESCRIPTION, SERVER_COMMANDS,
@@ -85,6 +87,8 @@ export function startServer(): void {
     const file = filePath(doc.uri);
     const kind = moduleFileKind(file);
     if (!checks || !doc.uri.startsWith('file:') || (kind !== 'go.mod' && kind !== 'go.work')) return;
+    // An oversized file gets only its local too-large finding: parsing it for the network would block the server.
+    if (exceedsSizeLimit(kind, doc.getText())) return;
     checks.schedule(doc.uri, file, kind, doc.getText(), () => documents.get(doc.uri)?.version, delayMs);
   };
 
@@ -143,8 +147,14 @@ export function startServer(): void {
 
   const downloadSums = async (target: string, uri: string): Promise<CommandResult> => {
     const cwd = dirname(filePath(uri));
+    // The target comes from the client: only a valid module@version may reach go, and after `--`, never as a flag.
+    const at = target.lastIndexOf('@');
+    const [module, version] = [target.slice(0, at), target.slice(at + 1)];
+    if (at <= 0 || checkPath(module) !== undefined || canonicalVersion(version) !== version) {
+      return { status: 'failed', message: t('module.cmd.download-failed', { target, detail: 'not a module@version' }) };
+    }
     try {
-      const r = await watchGo(['mod', 'download', target], { goPath: opts.goPath || undefined, cwd, timeoutMs: 5 * 60_000, stallMs: 20_000 });
+      const r = await watchGo(['mod', 'download', '--', target], { goPath: opts.goPath || undefined, cwd, timeoutMs: 5 * 60_000, stallMs: 20_000 });
       if (r.code === 0) {
         const message = t('module.cmd.download-done', { target });
         notify(MessageType.Info, message);
@@ -202,7 +212,7 @@ export function startServer(): void {
 
   connection.onHover((params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || moduleFileKind(filePath(doc.uri)) !== 'go.mod' || !trusted) return null;
+    if (!doc || moduleFileKind(filePath(doc.uri)) !== 'go.mod' || !trusted || exceedsSizeLimit('go.mod', doc.getText())) return null;
     const line = params.position.line;
     const mod = parseGoMod(doc.getText());
     const req = mod.require.find((r) => r.range.start.line <= line && line <= r.range.end.line);

@@ -124,7 +124,7 @@ export async function checkGo(
   if (!version) {
     // Go before 1.16 has no GOVERSION in `go env`; `go version` works everywhere.
     const r = await runGo(['version'], { timeoutMs: 10_000, ...opts, goPath }).catch(() => undefined);
-    version = r && r.code === 0 ? /\bgo(\d+(?:\.\d+)*(?:(?:rc|beta)\d+)?)/.exec(r.stdout)?.[1] : undefined;
+    version = r && r.code === 0 ? /^go version go(\d+(?:\.\d+)*(?:(?:rc|beta)\d+)?)[\s-]/.exec(r.stdout)?.[1] : undefined;
   }
   if (!version) throw new GoNotFoundError(goPath);
   const minimum = opts.minimum ?? MIN_GO_VERSION;

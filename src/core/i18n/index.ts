@@ -7,11 +7,12 @@ import { netMessages } from './catalog/net';
 import { moduleMessages } from './catalog/module';
 import { cacheMessages } from './catalog/cache';
 import { explainMessages } from './catalog/explain';
+import { limitsMessages } from './catalog/limits';
 import type { Entry } from './catalog/entry';
 
 export type Lang = 'en' | 'zh-cn';
 
-const catalogue = { ...gomodMessages, ...cliMessages, ...envMessages, ...netMessages, ...moduleMessages, ...cacheMessages, ...explainMessages } satisfies Record<string, Entry>;
+const catalogue = { ...gomodMessages, ...cliMessages, ...envMessages, ...netMessages, ...moduleMessages, ...cacheMessages, ...explainMessages, ...limitsMessages } satisfies Record<string, Entry>;
 export type MessageKey = keyof typeof catalogue;
 
 let current: Lang = 'en';

@@ -30,6 +30,9 @@ export class LineIndex {
   }
 
   position(offset: number): Position {
+    // An offset between the CR and LF of a CRLF (the LF that ends an unterminated string) is not a position in
+    // LSP terms: it is the end of the line, at the CR.
+    if (offset > 0 && this.text.charCodeAt(offset) === 0x0a && this.text.charCodeAt(offset - 1) === 0x0d) offset--;
     const line = lowerBound(this.lspStarts, offset);
     return { line, character: offset - this.lspStarts[line] };
   }

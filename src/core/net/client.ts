@@ -71,6 +71,8 @@ export class HttpClient {
   private readonly lookup: LookupFn;
   private readonly ca?: string[];
   private readonly userAgent: string;
+  /** Connections kept per host: as many as requests may run at once, so each request reuses one. */
+  private readonly socketsPerHost: number;
   private readonly agents = new Map<string, StagedAgent>();
   private readonly background = new Set<() => void>();
   private readonly inflight = new Set<ClientRequest>();
@@ -88,6 +90,7 @@ export class HttpClient {
     this.lookup = opts.lookup ?? systemLookup;
     this.ca = opts.ca !== undefined ? (Array.isArray(opts.ca) ? opts.ca : [opts.ca]) : trustedCas(env, opts.platform);
     this.userAgent = opts.userAgent ?? 'gomod-doctor';
+    this.socketsPerHost = Math.max(1, opts.concurrency ?? DEFAULTS.concurrency);
   }
 
   private agentFor(url: URL, via: ForwardProxy | undefined): StagedAgent {
@@ -99,7 +102,7 @@ export class HttpClient {
     if (!agent) {
       agent = new StagedAgent(
         { host: url.hostname.replace(/^\[|\]$/g, ''), port, tls, via, timeoutMs: this.timeoutMs, lookup: this.lookup, ca: this.ca, background: this.background },
-        2,
+        this.socketsPerHost,
       );
       this.agents.set(key, agent);
     }

@@ -2,8 +2,7 @@
 // generated, corrupt or hostile, and checking it would block the editor for seconds. Such a file gets one
 // `<family>.too-large` finding instead of being parsed.
 import type { Finding } from '../../finding';
-import { getLanguage } from '../../i18n';
-import { limitsMessages } from '../../i18n/catalog/limits';
+import { t } from '../../i18n';
 import { finding, type Family } from './context';
 
 const MiB = 1024 * 1024;
@@ -22,14 +21,7 @@ const familyOf: Record<LimitedKind, Family> = { 'go.mod': 'gomod', 'go.work': 'g
 
 /** The one finding a too-large file gets, on its first character. */
 export function tooLargeFinding(kind: LimitedKind, text: string, file: string, label: string): Finding {
-  const entry = limitsMessages['limits.too-large'];
-  const args: Record<string, string> = {
-    file: label,
-    size: (text.length / MiB).toFixed(1),
-    limit: String(SIZE_LIMITS[kind] / MiB),
-  };
-  const template = getLanguage() === 'zh-cn' ? entry.zh : entry.en;
-  const message = template.replace(/\{(\w+)\}/g, (whole, name: string) => args[name] ?? whole);
+  const message = t('limits.too-large', { file: label, size: (text.length / MiB).toFixed(1), limit: String(SIZE_LIMITS[kind] / MiB) });
   const start = { line: 0, character: 0 };
   return finding(`${familyOf[kind]}.too-large`, 'warning', message, file, { start, end: start }, {
     evidence: { chars: text.length, limit: SIZE_LIMITS[kind] },
