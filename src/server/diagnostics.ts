@@ -4,6 +4,7 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRela
 import type { Finding } from '../core/finding';
 import { docsUrl } from '../core/diagnose/docs';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
+import { redactSecrets } from '../core/report/redact';
 
 const severities: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -42,7 +43,7 @@ function related(f: Finding, envFile?: { path: string; text: string }): Diagnost
     if (line >= 0) location = { uri: pathToFileURL(envFile.path).href, line };
   }
   const range = { start: { line: location.line, character: 0 }, end: { line: location.line, character: 0 } };
-  return [{ location: { uri: location.uri, range }, message: `${rel.code}: ${rel.target}` }];
+  return [{ location: { uri: location.uri, range }, message: redactSecrets(`${rel.code}: ${rel.target}`) }];
 }
 
 export function toDiagnostic(f: Finding, opts: { envFile?: { path: string; text: string } } = {}): Diagnostic {
@@ -52,8 +53,9 @@ export function toDiagnostic(f: Finding, opts: { envFile?: { path: string; text:
     code: f.code,
     codeDescription: { href: docsUrl(f.code) },
     source: DIAGNOSTIC_SOURCE,
-    message: f.message,
-    data: { fixes: f.fixes ?? [], evidence: f.evidence, module: f.module, version: f.version },
+    message: redactSecrets(f.message),
+    // Evidence may hold the GOPROXY URL as configured, credentials included: it leaves the server redacted.
+    data: JSON.parse(redactSecrets(JSON.stringify({ fixes: f.fixes ?? [], evidence: f.evidence, module: f.module, version: f.version }))) as unknown,
   };
   if (f.code === 'module.deprecated') d.tags = [DiagnosticTag.Deprecated];
   const info = related(f, opts.envFile);

@@ -174,7 +174,9 @@ export function startServer(): void {
 
   connection.onInitialize((params) => {
     opts = (params.initializationOptions ?? {}) as InitializationOptions;
-    setLanguage(normalizeLang(opts.lang ?? params.locale));
+    // Without a language from the client, keep the one the process started with (gomod-doctor lsp --lang, LANG).
+    const lang = opts.lang ?? params.locale;
+    if (lang) setLanguage(normalizeLang(lang));
     trusted = opts.trusted !== false;
     if (trusted) {
       if (opts.editorEnv) editor = new ClientEditorTarget(connection);

@@ -14,9 +14,10 @@ import {
   type PrunePlan,
 } from '../../core/cache';
 import { t } from '../../core/i18n';
-import { renderFindingsText } from '../../core/report/text';
+import { redactSecrets } from '../../core/report/redact';
+import { renderTextReport } from '../../core/report/text';
 import { parseArgs, stringFlag } from '../args';
-import { UsageError, type CliIo } from '../io';
+import { colorEnabled, UsageError, type CliIo } from '../io';
 import { VERSION } from '../version';
 
 const kindKey = { modcache: 'cache.kind.modcache', gocache: 'cache.kind.gocache', vcs: 'cache.kind.vcs' } as const;
@@ -32,7 +33,8 @@ function printPrunePlan(plan: PrunePlan, io: CliIo, dirs: string[]): void {
 export async function runCacheCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, { yes: 'bool', 'dry-run': 'bool', json: 'bool', go: 'value', help: 'bool', 'budget-ms': 'value' });
   if (args.flags.has('help')) {
-    io.out(t('cache.cli.usage') + '\n');
+    // main answers --help itself; this stays for callers that run the command directly.
+    io.out(t('cli.help.cache') + '\n');
     return 0;
   }
   const [action = 'inspect', ...rest] = args.positionals;
@@ -41,7 +43,8 @@ export async function runCacheCommand(argv: string[], io: CliIo): Promise<number
   const goPath = stringFlag(args, 'go');
   const budgetMs = Number(stringFlag(args, 'budget-ms') ?? 10_000);
   const env: CacheEnv = await readCacheEnv({ goPath, baseEnv: io.env, cwd: io.cwd });
-  const out = (obj: unknown) => io.out(JSON.stringify({ version: VERSION, ...(obj as object) }, null, 2) + '\n');
+  const out = (obj: unknown) => io.out(redactSecrets(JSON.stringify({ version: VERSION, ...(obj as object) }, null, 2)) + '\n');
+  const color = colorEnabled(io, 'out');
 
   switch (action) {
     case 'inspect': {
@@ -54,7 +57,7 @@ export async function runCacheCommand(argv: string[], io: CliIo): Promise<number
           const state = !target.exists ? t('cache.cli.state-missing') : t('cache.cli.state', { free, fs: target.fsType ?? '?' });
           io.out(t('cache.cli.target', { kind: t(kindKey[target.kind]), path: target.path || '-', state }) + '\n');
         }
-        io.out(renderFindingsText(r.findings, io.cwd, 0));
+        io.out(renderTextReport(r.findings, { baseDir: io.cwd, color }));
       }
       return r.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
@@ -69,7 +72,7 @@ export async function runCacheCommand(argv: string[], io: CliIo): Promise<number
       else {
         const restText = result.remainingFiles > 0 ? t('cache.cli.freed-rest', { files: result.remainingFiles, remaining: formatBytes(result.remainingBytes) }) : '';
         io.out(t('cache.cli.freed', { size: formatBytes(result.freedBytes), rest: restText }) + '\n');
-        if (result.findings.length > 0) io.out(renderFindingsText(result.findings, io.cwd, 0));
+        if (result.findings.length > 0) io.out(renderTextReport(result.findings, { baseDir: io.cwd, color }));
       }
       return result.status === 'partial' ? 1 : 0;
     }

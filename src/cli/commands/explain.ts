@@ -2,9 +2,10 @@
 import type { Finding } from '../../core/finding';
 import { explainGoError } from '../../core/diagnose/explain';
 import { t } from '../../core/i18n';
-import { renderFindingsText } from '../../core/report/text';
+import { redactSecrets } from '../../core/report/redact';
+import { renderTextReport } from '../../core/report/text';
 import { parseArgs, stringFlag } from '../args';
-import { UsageError, type CliIo } from '../io';
+import { colorEnabled, UsageError, type CliIo } from '../io';
 import { VERSION } from '../version';
 
 export interface ExplainIo extends CliIo {
@@ -20,22 +21,16 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Text: one line per finding (the shared renderer) with its fix under it, then the summary. */
-export function renderExplainText(findings: Finding[], cwd: string): string {
-  const lines = renderFindingsText(findings, cwd, 0).split('\n');
-  const out: string[] = [];
-  findings.forEach((f, i) => {
-    out.push(lines[i]);
-    for (const fix of f.fixes ?? []) out.push(`    ${t('x.cli.fix')}: ${fix.title}`);
-  });
-  out.push(...lines.slice(findings.length));
-  return out.join('\n');
+/** Text: the grouped report (by host, environment, file), each finding with its fixes, then the summary. */
+export function renderExplainText(findings: Finding[], cwd: string, color = false): string {
+  return renderTextReport(findings, { baseDir: cwd, color });
 }
 
 export async function runExplainCommand(argv: string[], io: ExplainIo): Promise<number> {
   const args = parseArgs(argv, { format: 'value', json: 'bool', help: 'bool' });
   if (args.flags.has('help')) {
-    io.out(t('x.cli.usage-explain') + '\n');
+    // main answers --help itself; this stays for callers that run the command directly.
+    io.out(t('cli.help.explain') + '\n');
     return 0;
   }
   const format = args.flags.has('json') ? 'json' : (stringFlag(args, 'format') ?? 'text');
@@ -50,10 +45,10 @@ export async function runExplainCommand(argv: string[], io: ExplainIo): Promise<
   }
   const result = explainGoError(input, { cwd: io.cwd });
   if (format === 'json') {
-    io.out(JSON.stringify({ version: VERSION, findings: result.findings, unrecognized: result.unrecognized }, null, 2) + '\n');
+    io.out(redactSecrets(JSON.stringify({ version: VERSION, findings: result.findings, unrecognized: result.unrecognized }, null, 2)) + '\n');
   } else {
-    io.out(renderExplainText(result.findings, io.cwd));
-    if (result.unrecognized.length > 0) io.err(t('x.cli.unrecognized', { count: result.unrecognized.length, first: result.unrecognized[0] }) + '\n');
+    io.out(renderExplainText(result.findings, io.cwd, colorEnabled(io, 'out')));
+    if (result.unrecognized.length > 0) io.err(redactSecrets(t('x.cli.unrecognized', { count: result.unrecognized.length, first: result.unrecognized[0] })) + '\n');
   }
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

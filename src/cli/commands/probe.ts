@@ -8,7 +8,8 @@ import { runProbes, type ProbeReport } from '../../core/net/probe';
 import { KNOWN_PUBLIC_MIRRORS } from '../../core/net/mirrors';
 import { redactSecrets } from '../../core/report/redact';
 import { parseArgs, stringFlag } from '../args';
-import { UsageError } from '../io';
+import { UsageError, type CliIo } from '../io';
+import { ProgressLine } from '../progress';
 
 function positiveInt(args: ReturnType<typeof parseArgs>, name: string): number | undefined {
   const v = stringFlag(args, name);
@@ -49,10 +50,7 @@ function renderText(report: ProbeReport): string {
   return redactSecrets(lines.join('\n')) + '\n';
 }
 
-export async function runProbeCommand(
-  argv: string[],
-  io: { out: (s: string) => void; err: (s: string) => void; env: NodeJS.ProcessEnv; cwd: string },
-): Promise<number> {
+export async function runProbeCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, {
     json: 'bool',
     format: 'value',
@@ -76,6 +74,9 @@ export async function runProbeCommand(
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
+  // Only on a terminal, and only when the probes take a while (a stalled proxy waits out --timeout-ms).
+  const progress = new ProgressLine(io);
+  progress.update(t('cli.progress.probes', { count: (env.values.GOPROXY ?? '').split(/[,|]/).filter((e) => e.includes('://')).length + mirrors.length }));
   let report: ProbeReport;
   try {
     report = await runProbes(
@@ -83,6 +84,7 @@ export async function runProbeCommand(
       { timeoutMs, overallTimeoutMs, concurrency, env: io.env, signal: controller.signal },
     );
   } finally {
+    progress.done();
     process.off('SIGINT', onSigint);
   }
   if (report.error) throw new Error(report.error);

@@ -12,7 +12,7 @@ import { isTraceLine } from '../../core/gocmd/xtrace';
 import { probeOneProxy } from '../../core/net';
 import { redactSecrets } from '../../core/report/redact';
 import { parseArgs, stringFlag } from '../args';
-import { UsageError, type CliIo } from '../io';
+import { colorEnabled, UsageError, type CliIo } from '../io';
 import { VERSION } from '../version';
 import { renderExplainText } from './explain';
 
@@ -40,7 +40,8 @@ async function probeStall(s: StallInfo, env: NodeJS.ProcessEnv, timeoutMs: numbe
 export async function runWatchCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, { 'stall-ms': 'value', 'timeout-ms': 'value', json: 'bool', verbose: 'bool', go: 'value', 'probe-ms': 'value', help: 'bool' });
   if (args.flags.has('help')) {
-    io.out(t('x.cli.usage-watch') + '\n');
+    // main answers --help itself; this stays for callers that run the command directly.
+    io.out(t('cli.help.watch') + '\n');
     return 0;
   }
   const [program, ...goArgs] = args.positionals;
@@ -69,11 +70,12 @@ export async function runWatchCommand(argv: string[], io: CliIo): Promise<number
       modcache: io.env.GOMODCACHE || undefined,
       onLine: (line, stream) => {
         if (json) return;
-        if (stream === 'stdout') io.out(line + '\n');
-        else if (showTrace || !isTraceLine(line)) io.err(line + '\n');
+        // go's own lines pass through redaction too: a server's error body may quote a credential.
+        if (stream === 'stdout') io.out(redactSecrets(line) + '\n');
+        else if (showTrace || !isTraceLine(line)) io.err(redactSecrets(line) + '\n');
       },
       onStall: (s) => {
-        io.err(t('x.cli.stalled', { message: s.finding.message }) + '\n');
+        io.err(redactSecrets(t('x.cli.stalled', { message: s.finding.message })) + '\n');
         const p = probeStall(s, io.env, probeMs).catch(() => undefined);
         probes.push(p);
         void p.then((r) => r && io.err(r.line + '\n'));
@@ -93,7 +95,7 @@ export async function runWatchCommand(argv: string[], io: CliIo): Promise<number
   const exit = result.timedOut ? 124 : result.cancelled ? 130 : (result.code ?? 1);
   if (json) {
     io.out(
-      JSON.stringify(
+      redactSecrets(JSON.stringify(
         {
           version: VERSION,
           args: result.args,
@@ -108,11 +110,11 @@ export async function runWatchCommand(argv: string[], io: CliIo): Promise<number
         },
         null,
         2,
-      ) + '\n',
+      )) + '\n',
     );
   } else {
     if (result.timedOut) io.err(t('x.cli.timeout', { seconds: Math.round(timeoutMs / 100) / 10 }) + '\n');
-    if (findings.length > 0) io.err(renderExplainText(findings, io.cwd));
+    if (findings.length > 0) io.err(renderExplainText(findings, io.cwd, colorEnabled(io, 'err')));
   }
   return exit;
 }

@@ -38,7 +38,7 @@ describe('gomod-doctor check (online, loopback only)', function () {
 
   const check = (goproxy: string) =>
     runCli(['check', dir, '--format', 'json', '--timeout-ms', '800', '--mirrors', 'none'], {
-      env: { GOPROXY: goproxy, GOSUMDB: 'off', GONOSUMDB: '', GOPRIVATE: '', GONOPROXY: '', HTTPS_PROXY: '', HTTP_PROXY: '', https_proxy: '', http_proxy: '' },
+      env: { GOMODCACHE: join(dir, '.cache', 'mod'), GOCACHE: join(dir, '.cache', 'build'), GOPROXY: goproxy, GOSUMDB: 'off', GONOSUMDB: '', GOPRIVATE: '', GONOPROXY: '', HTTPS_PROXY: '', HTTP_PROXY: '', https_proxy: '', http_proxy: '' },
     });
 
   it('a stalled first proxy followed by a comma is an error, found within the timeout', async () => {

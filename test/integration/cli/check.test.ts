@@ -8,6 +8,8 @@ import { repoRoot, runCli } from '../../support/cli';
 
 describe('gomod-doctor check and parse (bundled CLI)', () => {
   let dir: string;
+  // check also inspects the caches: point them into the temp dir so this machine's caches do not count.
+  const cacheEnv = () => ({ GOMODCACHE: join(dir, '.cache', 'mod'), GOCACHE: join(dir, '.cache', 'build') });
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'gmd-cli-'));
     mkdirSync(join(dir, 'good'));
@@ -20,7 +22,7 @@ describe('gomod-doctor check and parse (bundled CLI)', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints JSON findings with exact ranges and exits 1 on an error', async () => {
-    const r = await runCli(['check', dir, '--offline', '--format', 'json']);
+    const r = await runCli(['check', dir, '--offline', '--format', 'json'], { env: cacheEnv() });
     assert.equal(r.code, 1, r.stderr);
     const report = JSON.parse(r.stdout) as {
       version: string;
@@ -44,13 +46,13 @@ describe('gomod-doctor check and parse (bundled CLI)', () => {
   });
 
   it('exits 0 on a healthy tree and prints a text summary', async () => {
-    const r = await runCli(['check', join(dir, 'good'), '--offline']);
+    const r = await runCli(['check', join(dir, 'good'), '--offline'], { env: cacheEnv() });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /0 error\(s\), \d+ warning\(s\), \d+ other finding\(s\) in 1 file\(s\)/);
   });
 
   it('writes SARIF 2.1.0 with 1-based regions and a rule per code', async () => {
-    const r = await runCli(['check', dir, '--offline', '--format', 'sarif']);
+    const r = await runCli(['check', dir, '--offline', '--format', 'sarif'], { env: cacheEnv() });
     assert.equal(r.code, 1, r.stderr);
     const sarif = JSON.parse(r.stdout);
     assert.equal(sarif.version, '2.1.0');
@@ -66,14 +68,14 @@ describe('gomod-doctor check and parse (bundled CLI)', () => {
   });
 
   it('writes a markdown report with a findings table', async () => {
-    const r = await runCli(['check', dir, '--offline', '--format', 'markdown']);
+    const r = await runCli(['check', dir, '--offline', '--format', 'markdown'], { env: cacheEnv() });
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /^# Go Mod Doctor report\n/);
     assert.match(r.stdout, /\| error \| `gomod.version-invalid` \| bad\/go.mod:5:25 \| "master" is not a semantic version/);
   });
 
   it('reports in Simplified Chinese with --lang zh-cn', async () => {
-    const r = await runCli(['check', join(dir, 'bad'), '--offline', '--lang', 'zh-cn']);
+    const r = await runCli(['check', join(dir, 'bad'), '--offline', '--lang', 'zh-cn'], { env: cacheEnv() });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /"master" 不是语义化版本/);
     assert.match(r.stdout, /1 个文件中有 1 个错误/);
