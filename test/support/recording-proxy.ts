@@ -7,7 +7,6 @@
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
-import { crc32 } from 'node:zlib';
 
 // ---------- modules, zips and hashes ----------
 
@@ -30,65 +29,9 @@ export function tinyModule(path: string, version: string): TestModule {
   };
 }
 
-/** Case-encoding of module paths and versions ("!" before each lower-cased capital letter). */
-export function escapePath(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => '!' + c.toLowerCase());
-}
-
-/** A zip archive with stored (uncompressed) entries, as small and plain as Go's zip reader accepts. */
-export function makeZip(entries: Array<{ name: string; data: Buffer }>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const crc = crc32(e.data) >>> 0;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(0, 8); // stored
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(0x21, 12); // 1980-01-01
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, name, e.data);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(0, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
-
-/** dirhash Hash1: sha256 over "<hex sha256>  <name>\n" lines sorted by name bytes. */
-export function h1(files: Array<{ name: string; data: Buffer }>): string {
-  const sorted = [...files].sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
-  let summary = '';
-  for (const f of sorted) summary += createHash('sha256').update(f.data).digest('hex') + '  ' + f.name + '\n';
-  return 'h1:' + createHash('sha256').update(summary, 'utf8').digest('base64');
-}
+// Zips, h1: hashes and case-encoding come from the shared module fixture builder.
+export { zipStored as makeZip, h1, escapeCase as escapePath } from './modules';
+import { zipStored as makeZip, h1, escapeCase as escapePath } from './modules';
 
 export interface ModuleArtifacts {
   info: string;
