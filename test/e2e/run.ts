@@ -3,13 +3,21 @@
 //   2. install it into a fresh code-server with --install-extension, as a user would;
 //   3. run the extension-host mocha suite (test/e2e/suite) in that VS Code through the `payload` URL mechanism,
 //      with the installed folder as the development path so the packaged files are what runs;
-//   4. open the workbench as a user, check the squiggle and the Problems panel, take screenshots.
+//   4. open the workbench as a user, check the squiggle and the Problems panel, take screenshots;
+//   5. the quick-fix round trip (quickfix/ in the workspace): before code-server starts, a stalled loopback GOPROXY is
+//      put in the go env file and a loopback mirror in gomodDoctor.mirrors; the in-host suite applies and undoes the
+//      fix, the UI checks screenshot the squiggle, its hover and the quick-fix menu. The other fixture folders hold
+//      nothing the network rules look up (an invalid version, a directory replacement), so they stay offline.
+//      HTTP(S)_PROXY point at a tripwire on loopback: whatever in code-server honours them and tries to leave the
+//      machine is refused there and counted as a failure.
 // Writes {"passed","failed"} to $GOMOD_DOCTOR_STATS (in-host tests plus driver checks); exits non-zero on failure.
 // Everything it starts is stopped and every temp dir removed on every path out, signals included.
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baseSettings, installVsix, makeSandbox, startCodeServer, writeSettings, type Sandbox } from './driver/codeServer';
+import type { Page } from 'playwright-core';
+import { baseSettings, installVsix, makeSandbox, startCodeServer, useGoEnvFile, writeMachineSettings, writeSettings, type Sandbox } from './driver/codeServer';
+import { startLoopbackProxies, type LoopbackProxies } from './driver/loopbackProxies';
 import { onCleanup, processesMentioning, runCleanups, runProgram } from './driver/processes';
 import { packageVsix, VSIX_LIMIT_BYTES, vsixContentProblems, zipEntries } from './driver/vsix';
 import { chromiumPath, hoverOver, launchBrowser, openWorkbench, quickOpen, runSuiteInWorkbench, setColorTheme, type Workbench } from './driver/workbench';
@@ -24,6 +32,9 @@ const EXTENSION_ID = 'gomod-doctor.gomod-doctor';
 const OVERALL_TIMEOUT_MS = 12 * 60_000;
 const SUITE_TIMEOUT_MS = 4 * 60_000;
 const SQUIGGLE = '.view-overlays .cdr.squiggly-error';
+/** The one module of the quick-fix fixture (quickfix/go.mod); only the loopback mirror serves it. */
+const QUICKFIX_MODULE = 'example.com/healthy';
+const QUICKFIX_VERSION = 'v1.0.0';
 
 interface Check {
   name: string;
@@ -81,12 +92,38 @@ async function ensureCodeServer(): Promise<string> {
 
 /** The fixture is what it claims: the real go loads good/ offline and refuses bad/go.mod at the require line. */
 async function checkFixtureWithGo(workspace: string, sandbox: Sandbox): Promise<void> {
-  const good = await runProgram('go', ['list', '-m', 'all'], { cwd: join(workspace, 'good'), env: sandbox.env, timeoutMs: 60_000, allowFailure: true });
-  const bad = await runProgram('go', ['list', '-m', 'all'], { cwd: join(workspace, 'bad'), env: sandbox.env, timeoutMs: 60_000, allowFailure: true });
+  // GOPROXY=off here: code-server's environment leaves GOPROXY to the go env file (the stalled proxy).
+  const env = { ...sandbox.env, GOPROXY: 'off' };
+  const good = await runProgram('go', ['list', '-m', 'all'], { cwd: join(workspace, 'good'), env, timeoutMs: 60_000, allowFailure: true });
+  const bad = await runProgram('go', ['list', '-m', 'all'], { cwd: join(workspace, 'bad'), env, timeoutMs: 60_000, allowFailure: true });
   const lineNo = readFileSync(join(workspace, 'bad', 'go.mod'), 'utf8').split('\n').findIndex((l) => l.includes('master')) + 1;
   check('fixture: go accepts good/ offline', good.code === 0, good.code === 0 ? undefined : good.output.trim());
   const refused = bad.code !== 0 && bad.output.includes(`go.mod:${lineNo}`);
   check(`fixture: go refuses bad/go.mod:${lineNo}`, refused, refused ? undefined : bad.output.trim());
+}
+
+/** quickfix/ is what it claims: the real go loads its packages through the loopback mirror (downloading the module
+ *  and checking it against go.sum), with go.sum accepted unchanged. A module cache of its own, so the language
+ *  server in code-server cannot lean on what go downloaded here. (go list, not go build: compiling fmt into an empty
+ *  build cache would cost a quarter of a minute.) */
+async function checkQuickFixFixtureWithGo(workspace: string, sandbox: Sandbox, proxies: LoopbackProxies): Promise<void> {
+  const dir = join(workspace, 'quickfix');
+  const sumBefore = readFileSync(join(dir, 'go.sum'), 'utf8');
+  const env = {
+    ...sandbox.env,
+    GOPROXY: proxies.mirror.url,
+    GOSUMDB: 'off',
+    GOFLAGS: '-mod=readonly -modcacherw',
+    GOMODCACHE: join(sandbox.root, 'go', 'fixture-modcache'),
+  };
+  const listed = await runProgram('go', ['list', '-deps', '.'], { cwd: dir, env, timeoutMs: 60_000, allowFailure: true });
+  const loaded = listed.code === 0 && listed.output.split('\n').includes(QUICKFIX_MODULE);
+  const same = readFileSync(join(dir, 'go.sum'), 'utf8') === sumBefore;
+  check(
+    `fixture: go loads quickfix/ through the loopback mirror with its go.sum as is`,
+    loaded && same,
+    loaded ? (same ? undefined : 'go changed go.sum') : listed.output.trim(),
+  );
 }
 
 interface SuiteResults {
@@ -115,68 +152,134 @@ async function runInHostSuite(wb: Workbench, origin: string, workspace: string, 
   return parsed;
 }
 
+async function failedUi(page: Page, name: string, err: unknown, shotName: string): Promise<void> {
+  const shot = join(screenshotDir, shotName);
+  await page.screenshot({ path: shot, timeout: 10_000 }).catch(() => undefined);
+  check(name, false, `${(err as Error).message.split('\n')[0]} (see ${shot}, ${join(logDir, 'workbench-ui.log')})`);
+}
+
 /** Looks at the editor as a user would (installed extension, no development options) and takes screenshots. */
-async function checkUi(wb: Workbench, origin: string, workspace: string): Promise<void> {
+async function checkUi(wb: Workbench, origin: string, workspace: string, proxies: LoopbackProxies): Promise<void> {
   log('opening the workbench as a user for the UI checks');
   const consoleLines: string[] = [];
   const page = await openWorkbench(wb, origin, workspace, consoleLines);
-  const badText = readFileSync(join(workspace, 'bad', 'go.mod'), 'utf8').split('\n');
-  const line = badText.findIndex((l) => l.includes('require example.com/foo master'));
-  const column = badText[line].indexOf('master');
   mkdirSync(screenshotDir, { recursive: true });
-  const failed = async (name: string, err: unknown): Promise<void> => {
-    const shot = join(screenshotDir, 'failure-ui.png');
-    await page.screenshot({ path: shot, timeout: 10_000 }).catch(() => undefined);
-    check(name, false, `${(err as Error).message.split('\n')[0]} (see ${shot}, ${join(logDir, 'workbench-ui.log')})`);
-  };
   try {
-    await quickOpen(page, 'bad/go.mod');
-    try {
-      await page.locator(SQUIGGLE).first().waitFor({ state: 'visible', timeout: 30_000 });
-      check('UI: the editor draws an error squiggle on bad/go.mod', true);
-    } catch (err) {
-      return await failed('UI: the editor draws an error squiggle on bad/go.mod', err);
-    }
-
-    await page.keyboard.press('Control+Shift+M');
-    const where = `[Ln ${line + 1}, Col ${column + 1}]`;
-    const row = page.locator('div[id="workbench.panel.markers"] .monaco-tl-contents', { hasText: 'gomod.version-invalid' }).first();
-    try {
-      await row.waitFor({ state: 'visible', timeout: 20_000 });
-      const text = (await row.innerText()).replace(/\s+/g, ' ');
-      check('UI: the Problems panel lists gomod.version-invalid at the bad version', text.includes('gomod-doctor') && text.includes(where), text);
-    } catch (err) {
-      return await failed('UI: the Problems panel lists gomod.version-invalid at the bad version', err);
-    }
-
-    const shots: string[] = [];
-    for (const [theme, name] of [
-      ['Dark Modern', 'diagnostics-dark.png'],
-      ['Light Modern', 'diagnostics-light.png'],
-    ] as const) {
-      await setColorTheme(page, theme);
-      if (!(await hoverOver(page, SQUIGGLE, 'gomod.version-invalid'))) log(`no hover on the squiggle for ${name} (taken without it)`);
-      const file = join(screenshotDir, name);
-      await page.screenshot({ path: file });
-      shots.push(file);
-    }
-    for (const s of shots) log(`screenshot ${s} (${Math.round(statSync(s).size / 1024)} KB)`);
-    const docsImage = join(root, 'docs', 'images', 'diagnostics.png');
-    // The README image changes only on request, so a test run leaves the tree clean.
-    if (!existsSync(docsImage) || process.env.GOMOD_DOCTOR_UPDATE_DOCS_IMAGES) {
-      mkdirSync(join(root, 'docs', 'images'), { recursive: true });
-      copyFileSync(shots[0], docsImage);
-      log(`updated ${docsImage}`);
-    }
+    await diagnosticsUi(page, workspace);
+    await quickFixUi(page, proxies);
   } finally {
     writeFileSync(join(logDir, 'workbench-ui.log'), consoleLines.join('\n') + '\n');
     await page.close().catch(() => undefined);
   }
 }
 
+/** bad/go.mod: the squiggle, the Problems panel row, light and dark screenshots with the hover. */
+async function diagnosticsUi(page: Page, workspace: string): Promise<void> {
+  const badText = readFileSync(join(workspace, 'bad', 'go.mod'), 'utf8').split('\n');
+  const line = badText.findIndex((l) => l.includes('require example.com/foo master'));
+  const column = badText[line].indexOf('master');
+  const failed = (name: string, err: unknown): Promise<void> => failedUi(page, name, err, 'failure-ui.png');
+  await quickOpen(page, 'bad/go.mod');
+  try {
+    await page.locator(SQUIGGLE).first().waitFor({ state: 'visible', timeout: 30_000 });
+    check('UI: the editor draws an error squiggle on bad/go.mod', true);
+  } catch (err) {
+    return await failed('UI: the editor draws an error squiggle on bad/go.mod', err);
+  }
+
+  await page.keyboard.press('Control+Shift+M');
+  const where = `[Ln ${line + 1}, Col ${column + 1}]`;
+  const row = page.locator('div[id="workbench.panel.markers"] .monaco-tl-contents', { hasText: 'gomod.version-invalid' }).first();
+  try {
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    check('UI: the Problems panel lists gomod.version-invalid at the bad version', text.includes('gomod-doctor') && text.includes(where), text);
+  } catch (err) {
+    return await failed('UI: the Problems panel lists gomod.version-invalid at the bad version', err);
+  }
+
+  const shots: string[] = [];
+  for (const [theme, name] of [
+    ['Dark Modern', 'diagnostics-dark.png'],
+    ['Light Modern', 'diagnostics-light.png'],
+  ] as const) {
+    await setColorTheme(page, theme);
+    if (!(await hoverOver(page, SQUIGGLE, 'gomod.version-invalid'))) log(`no hover on the squiggle for ${name} (taken without it)`);
+    const file = join(screenshotDir, name);
+    await page.screenshot({ path: file });
+    shots.push(file);
+  }
+  for (const s of shots) log(`screenshot ${s} (${Math.round(statSync(s).size / 1024)} KB)`);
+  const docsImage = join(root, 'docs', 'images', 'diagnostics.png');
+  // The README image changes only on request, so a test run leaves the tree clean.
+  if (!existsSync(docsImage) || process.env.GOMOD_DOCTOR_UPDATE_DOCS_IMAGES) {
+    mkdirSync(join(root, 'docs', 'images'), { recursive: true });
+    copyFileSync(shots[0], docsImage);
+    log(`updated ${docsImage}`);
+  }
+}
+
+/** quickfix/go.mod as a user meets it: the squiggle on the module path (the configured GOPROXY stalls), the hover
+ *  that says where the module comes from, and Ctrl+. offering "Switch GOPROXY to <mirror>". Nothing is applied
+ *  here (the in-host suite applies and undoes the fix); screenshots go to test-output/screenshots/quickfix-*.png. */
+async function quickFixUi(page: Page, proxies: LoopbackProxies): Promise<void> {
+  const failed = (name: string, err: unknown): Promise<void> => failedUi(page, name, err, 'failure-quickfix-ui.png');
+  const shot = async (name: string): Promise<void> => {
+    const file = join(screenshotDir, name);
+    await page.screenshot({ path: file });
+    log(`screenshot ${file} (${Math.round(statSync(file).size / 1024)} KB)`);
+  };
+  const squiggled = 'UI: quickfix/go.mod gets an error squiggle once the configured GOPROXY stalls';
+  try {
+    await quickOpen(page, 'quickfix/go.mod');
+    // The stalled proxy takes the whole probe timeout (5 s) to fail.
+    await page.locator(SQUIGGLE).first().waitFor({ state: 'visible', timeout: 30_000 });
+    check(squiggled, true);
+  } catch (err) {
+    return failed(squiggled, err);
+  }
+  await page.mouse.move(5, 5);
+  await shot('quickfix-squiggle.png');
+
+  const hovered = 'UI: the hover on the squiggle shows module.unreachable and where the module is fetched from';
+  if (!(await hoverOver(page, SQUIGGLE, 'module.unreachable'))) return failed(hovered, new Error('no hover with module.unreachable on the squiggle'));
+  // The diagnostic's part shows first; the language server's hover (where the module comes from) joins it.
+  const hover = page.locator('.monaco-hover', { hasText: 'module.unreachable' }).first();
+  const fetchedFrom = `Fetched from ${proxies.stalledUrl}`;
+  const hoverText = async () => (await hover.innerText({ timeout: 5_000 }).catch(() => '')).replace(/\s+/g, ' ');
+  const deadline = Date.now() + 10_000;
+  while (!(await hoverText()).includes(fetchedFrom) && Date.now() < deadline) await page.waitForTimeout(200);
+  const text = await hoverText();
+  const hoverOk = text.includes(QUICKFIX_MODULE) && text.includes(fetchedFrom);
+  check(hovered, hoverOk, hoverOk ? undefined : text || 'the hover went away');
+  await shot('quickfix-hover.png');
+
+  const menu = 'UI: Ctrl+. on the squiggle opens the quick-fix menu with "Switch GOPROXY to <the loopback mirror>"';
+  try {
+    await page.keyboard.press('Escape');
+    // Closing the hover re-renders the overlays: wait for the squiggle to be drawn again before taking its place.
+    const squiggle = page.locator(SQUIGGLE).first();
+    await squiggle.waitFor({ state: 'visible', timeout: 5_000 });
+    const box = await squiggle.boundingBox({ timeout: 5_000 });
+    if (!box) throw new Error('the squiggle has no box');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2); // the caret goes onto the module path
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Control+.');
+    const entry = page.locator('.action-widget .monaco-list-row', { hasText: `Switch GOPROXY to ${proxies.mirror.url}` }).first();
+    await entry.waitFor({ state: 'visible', timeout: 15_000 });
+    const rows = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    check(menu, true, rows.join(' | '));
+  } catch (err) {
+    return failed(menu, err);
+  }
+  await shot('quickfix-menu.png');
+  await page.keyboard.press('Escape');
+}
+
 async function main(): Promise<void> {
   mkdirSync(logDir, { recursive: true });
   rmSync(join(screenshotDir, 'failure-ui.png'), { force: true });
+  rmSync(join(screenshotDir, 'failure-quickfix-ui.png'), { force: true });
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
   log('ensuring code-server and Chromium');
@@ -199,9 +302,23 @@ async function main(): Promise<void> {
   const sandbox = makeSandbox(tmp);
   const resultsFile = join(tmp, 'suite-results.json');
   sandbox.env.GOMOD_DOCTOR_E2E_RESULTS = resultsFile;
+
+  // The quick-fix scene: GOPROXY (a stalled loopback listener) comes from the go env file, so that is where the
+  // fix goes; the loopback mirror is the one gomodDoctor.mirrors offers. Both URLs go to the in-host suite.
+  const proxies = await attempt('the loopback proxies start', () => startLoopbackProxies(QUICKFIX_MODULE, QUICKFIX_VERSION));
+  const goenvFile = useGoEnvFile(sandbox, { GOPROXY: proxies.stalledUrl, GOSUMDB: 'off' });
+  const goenvText = readFileSync(goenvFile, 'utf8');
+  for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) sandbox.env[name] = proxies.tripwireUrl;
+  sandbox.env.NO_PROXY = sandbox.env.no_proxy = '127.0.0.1,localhost';
+  sandbox.env.GOMOD_DOCTOR_E2E_STALLED = proxies.stalledUrl;
+  sandbox.env.GOMOD_DOCTOR_E2E_MIRROR = proxies.mirror.url;
+  log(`stalled GOPROXY ${proxies.stalledUrl} (in ${goenvFile}), mirror ${proxies.mirror.url}`);
   writeSettings(sandbox, baseSettings('Default Dark Modern'));
+  writeMachineSettings(sandbox, { 'gomodDoctor.mirrors': [proxies.mirror.url] });
 
   await attempt('fixture checks with go', () => checkFixtureWithGo(workspace, sandbox));
+  await attempt('quickfix fixture check with go', () => checkQuickFixFixtureWithGo(workspace, sandbox, proxies));
+  const mirrorAskedByGo = proxies.mirror.requests.length;
 
   log('installing the .vsix into code-server');
   const listed = await attempt('code-server installs the .vsix', () => installVsix(entry, sandbox, vsix));
@@ -215,6 +332,11 @@ async function main(): Promise<void> {
   log('starting code-server');
   const server = await attempt('code-server starts', () => startCodeServer(entry, sandbox));
   onCleanup('code-server log', () => writeFileSync(join(logDir, 'code-server.log'), server.output()));
+  // VS Code's own logs (extension hosts, the extension's output channel "Go Mod Doctor") for a failure's post-mortem.
+  onCleanup('VS Code logs', () => {
+    rmSync(join(logDir, 'vscode-logs'), { recursive: true, force: true });
+    if (existsSync(join(sandbox.userData, 'logs'))) cpSync(join(sandbox.userData, 'logs'), join(logDir, 'vscode-logs'), { recursive: true });
+  });
   log(`code-server listens on ${server.origin}`);
   const wb = await attempt('Chromium starts', () => launchBrowser(sandbox.tmp));
 
@@ -222,8 +344,27 @@ async function main(): Promise<void> {
   if (suite?.facts.activationMs !== undefined) {
     log(`activation time seen in the real extension host: ${String(suite.facts.activationMs)} ms (VS Code ${String(suite.facts.vscodeVersion)})`);
   }
-  await attempt('UI checks', () => checkUi(wb, server.origin, workspace));
+  if (suite?.facts.quickfixClearMs !== undefined) {
+    log(`quick fix: module.unreachable cleared ${String(suite.facts.quickfixClearMs)} ms after the fix, back ${String(suite.facts.quickfixBackMs)} ms after the undo`);
+  }
+  await attempt('UI checks', () => checkUi(wb, server.origin, workspace, proxies));
+  // Only quickfix/'s module may reach the loopback proxies: the other folders, as they are on disk, hold nothing the
+  // network rules look up. One exception, and only at the stalled proxy: the in-host edit test puts
+  // `example.com/foo v1.2.3` into bad/go.mod for a moment, and a lookup may start before its revert cancels it.
+  const editedForAMoment = '/example.com/foo/@v/v1.2.3.info';
+  const toMirror = proxies.mirror.requests.slice(mirrorAskedByGo).map((r) => r.path);
+  const strays = [
+    ...proxies.stalledRequests.filter((l) => !l.includes(`/${QUICKFIX_MODULE}/@`) && !l.includes(` ${editedForAMoment} `)),
+    ...toMirror.filter((p) => !p.startsWith(`/${QUICKFIX_MODULE}/@`)),
+  ];
+  check(
+    `only ${QUICKFIX_MODULE} was looked up through the loopback proxies`,
+    strays.length === 0 && proxies.stalledRequests.length > 0 && toMirror.length > 0,
+    strays.length ? strays.join(', ') : `${proxies.stalledRequests.length} requests to the stalled proxy, ${toMirror.length} to the mirror`,
+  );
+  check('the go env file ends as the run wrote it', readFileSync(goenvFile, 'utf8') === goenvText, readFileSync(goenvFile, 'utf8'));
   check('the page sent no request off this machine', wb.blocked.length === 0, wb.blocked.slice(0, 5).join(', ') || undefined);
+  check('nothing in code-server tried to leave this machine (HTTP(S)_PROXY tripwire)', proxies.tripped.length === 0, proxies.tripped.slice(0, 5).join(', ') || undefined);
   writeFileSync(join(logDir, 'summary.json'), JSON.stringify({ vsixBytes: size, facts: suite?.facts ?? {} }, null, 2) + '\n');
 }
 

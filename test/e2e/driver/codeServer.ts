@@ -1,7 +1,7 @@
 // code-server: the real VS Code (server + browser workbench) that runs here without internet. Installed once into a
 // cache by scripts/ensure-code-server.mjs; every run gets its own user-data, extensions and Go directories.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runProgram, startService, withTimeout } from './processes';
 
 export interface Sandbox {
@@ -41,6 +41,26 @@ export function writeSettings(sandbox: Sandbox, settings: Record<string, unknown
   const dir = join(sandbox.userData, 'User');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
+}
+
+/** Settings of the remote machine (code-server's <user-data>/Machine/settings.json). The workbench is a remote
+ *  window on code-server, and VS Code reads settings of scope "machine" (gomodDoctor.mirrors) only from here: in the
+ *  user settings it keeps them only while the extension's schema is not registered yet (LOCAL_MACHINE_SCOPES), so
+ *  there they apply or not depending on timing. */
+export function writeMachineSettings(sandbox: Sandbox, settings: Record<string, unknown>): void {
+  const dir = join(sandbox.userData, 'Machine');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
+}
+
+/** Makes the go env file ($GOENV) the layer these variables come from: writes them there in `go env -w`'s format
+ *  and drops them from code-server's environment, which would otherwise win over the file. Returns the file. */
+export function useGoEnvFile(sandbox: Sandbox, values: Record<string, string>): string {
+  const file = sandbox.env.GOENV!;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, Object.entries(values).map(([k, v]) => `${k}=${v}\n`).join(''));
+  for (const k of Object.keys(values)) delete sandbox.env[k];
+  return file;
 }
 
 /** Folders and environment for one code-server run, all under root. Go is pinned offline and kept out of $HOME. */

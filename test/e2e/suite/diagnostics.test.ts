@@ -4,47 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { facts } from './facts';
-import { codeOf, describeDiagnostics, pollFor, withTimeout } from './poll';
-
-const EXTENSION_ID = 'gomod-doctor.gomod-doctor';
-const DIAGNOSTIC_TIMEOUT_MS = 30_000;
-
-interface GomodDoctorApi {
-  activationMs: number;
-  serverReady: Promise<void>;
-}
-
-function workspaceFile(relPath: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace folder is not open');
-  return vscode.Uri.joinPath(folder.uri, ...relPath.split('/'));
-}
-
-let ready: Promise<GomodDoctorApi> | undefined;
-/** Activates the extension once and waits for its language server; every test starts from there. */
-function extensionReady(): Promise<GomodDoctorApi> {
-  ready ??= (async () => {
-    const ext = vscode.extensions.getExtension<GomodDoctorApi>(EXTENSION_ID);
-    assert.ok(ext, `${EXTENSION_ID} is not installed in this VS Code`);
-    const api = await withTimeout(ext.activate(), 30_000, 'extension activation');
-    await withTimeout(api.serverReady, 30_000, 'the language server start');
-    return api;
-  })();
-  return ready;
-}
-
-async function open(relPath: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument(workspaceFile(relPath));
-  return vscode.window.showTextDocument(doc);
-}
-
-function waitForCode(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic> {
-  return pollFor(
-    () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === code),
-    DIAGNOSTIC_TIMEOUT_MS,
-    () => `${code} on ${vscode.workspace.asRelativePath(uri)}; it has ${describeDiagnostics(uri)}`,
-  );
-}
+import { DIAGNOSTIC_TIMEOUT_MS, EXTENSION_ID, extensionReady, open, show, waitForCode, waitForNoCode } from './host';
+import { describeDiagnostics, pollFor } from './poll';
 
 /** Reverts the active editor to the file on disk and checks it really is back. */
 async function revertActive(editor: vscode.TextEditor, original: string): Promise<void> {
@@ -68,10 +29,6 @@ async function assertDocsLinkWorks(target: vscode.Uri, code: string): Promise<vo
   const bytes = await vscode.workspace.fs.readFile(target.with({ fragment: '' }));
   const text = new TextDecoder().decode(bytes);
   assert.ok(text.includes(code), `${target.fsPath} does not explain ${code}`);
-}
-
-function show(r: vscode.Range): string {
-  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 }
 
 describe('Go Mod Doctor in a real VS Code extension host', () => {
@@ -115,11 +72,7 @@ describe('Go Mod Doctor in a real VS Code extension host', () => {
       const edit = new vscode.WorkspaceEdit();
       edit.replace(editor.document.uri, d.range, 'v1.2.3');
       assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was not applied');
-      await pollFor(
-        () => (vscode.languages.getDiagnostics(editor.document.uri).some((x) => codeOf(x) === 'gomod.version-invalid') ? undefined : true),
-        DIAGNOSTIC_TIMEOUT_MS,
-        () => `gomod.version-invalid to go after the fix; it has ${describeDiagnostics(editor.document.uri)}`,
-      );
+      await waitForNoCode(editor.document.uri, 'gomod.version-invalid');
     } finally {
       await revertActive(editor, original);
     }

@@ -31,11 +31,14 @@ export function moduleHover(report: ModuleReport | undefined, module: string, ve
   else if (r.error) lines.push(code(r.error));
   if (!r.sources.some((s) => s.via)) {
     const layer = resolved?.get('GOPROXY')?.layer ?? 'default';
-    lines.push('', t('module.hover.why.goproxy', { value: code(env.GOPROXY ?? ''), layer }));
+    lines.push('', t('module.hover.why.goproxy', { value: code(env.GOPROXY ?? ''), layer: t(`module.hover.layer.${layer}`) }));
   }
   lines.push('');
   if (r.sumdb.consulted) lines.push(t('module.hover.sumdb.on', { name: code(r.sumdb.name || (env.GOSUMDB ?? '')) }));
-  else lines.push(t('module.hover.sumdb.off', { reason: r.sumdb.pattern ? `GONOSUMDB ${code(r.sumdb.pattern)}` : r.sumdb.reason }));
+  else {
+    const reason = r.sumdb.pattern ? `GONOSUMDB ${code(r.sumdb.pattern)}` : r.sumdb.reason === 'gonosumdb' ? 'GONOSUMDB' : t(`module.hover.sumdb-reason.${r.sumdb.reason}`);
+    lines.push(t('module.hover.sumdb.off', { reason }));
+  }
 
   const res = report.result;
   let result: string | undefined;
