@@ -2,6 +2,8 @@
 // messages with both languages side by side, so a missing translation is a compile error.
 import { gomodMessages } from './catalog/gomod';
 import { cliMessages } from './catalog/cli';
+import { cliHelpMessages } from './catalog/cliHelp';
+import { cliHelpMoreMessages } from './catalog/cliHelpMore';
 import { envMessages } from './catalog/env';
 import { netMessages } from './catalog/net';
 import { moduleMessages } from './catalog/module';
@@ -12,7 +14,7 @@ import type { Entry } from './catalog/entry';
 
 export type Lang = 'en' | 'zh-cn';
 
-const catalogue = { ...gomodMessages, ...cliMessages, ...envMessages, ...netMessages, ...moduleMessages, ...cacheMessages, ...explainMessages, ...limitsMessages } satisfies Record<string, Entry>;
+const catalogue = { ...gomodMessages, ...cliMessages, ...cliHelpMessages, ...cliHelpMoreMessages, ...envMessages, ...netMessages, ...moduleMessages, ...cacheMessages, ...explainMessages, ...limitsMessages } satisfies Record<string, Entry>;
 export type MessageKey = keyof typeof catalogue;
 
 let current: Lang = 'en';
