@@ -103,9 +103,9 @@ export const moduleMessages = {
   'module.hover.deprecated': { en: 'Deprecated: {text}', zh: '已弃用：{text}' },
   'module.hover.layer.process': { en: 'the OS environment', zh: '操作系统环境' },
   'module.hover.layer.envfile': { en: 'go env -w', zh: 'go env -w 文件' },
-  'module.hover.layer.goroot': { en: '$GOROOT/go.env', zh: '$GOROOT/go.env' },
+  'module.hover.layer.goroot': { en: '$GOROOT/go.env', zh: '$GOROOT/go.env 文件' },
   'module.hover.layer.default': { en: "the go command's default", zh: 'go 命令的默认值' },
   'module.hover.layer.editor': { en: 'editor settings', zh: '编辑器设置' },
-  'module.hover.sumdb-reason.gosumdb-off': { en: 'GOSUMDB=off', zh: 'GOSUMDB=off' },
-  'module.hover.sumdb-reason.vendor': { en: '-mod=vendor', zh: '-mod=vendor' },
+  'module.hover.sumdb-reason.gosumdb-off': { en: 'GOSUMDB=off', zh: '设置了 GOSUMDB=off' },
+  'module.hover.sumdb-reason.vendor': { en: '-mod=vendor', zh: '使用了 -mod=vendor' },
 } satisfies Record<string, Entry>;
