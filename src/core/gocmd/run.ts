@@ -68,13 +68,23 @@ export function killProcessTree(child: ChildProcess): void {
   }
 }
 
+/** Starts go in its own process group (so killProcessTree reaches everything it starts), output piped. */
+export function spawnGo(args: string[], opts: RunGoOptions = {}): ChildProcess {
+  return spawn(opts.goPath || 'go', args, {
+    cwd: opts.cwd,
+    env: goChildEnv(opts),
+    detached: process.platform !== 'win32',
+    windowsHide: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 /**
  * Runs `go <args>` and collects its output. The child gets its own process group so that a timeout or an abort
  * kills go and everything it started (git, ssh, compilers).
  */
 export function runGo(args: string[], opts: RunGoOptions = {}): Promise<RunGoResult> {
   const goPath = opts.goPath || 'go';
-  const env = goChildEnv(opts);
   const limit = opts.maxOutputChars ?? 16 * 1024 * 1024;
   return new Promise((resolve, reject) => {
     // spawn reports a missing cwd as ENOENT too; say which one is missing.
@@ -84,13 +94,7 @@ export function runGo(args: string[], opts: RunGoOptions = {}): Promise<RunGoRes
     }
     let child: ChildProcess;
     try {
-      child = spawn(goPath, args, {
-        cwd: opts.cwd,
-        env,
-        detached: process.platform !== 'win32',
-        windowsHide: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      child = spawnGo(args, opts);
     } catch (err) {
       reject(err);
       return;

@@ -3,7 +3,7 @@
 // the URL it waits on, its host, for the caller to probe right away); enforces an overall timeout; cancels by
 // killing the whole process tree; streams every output line; and translates the final error into Findings.
 // The go command itself has no timeout for a server that accepts and then stays silent (§8.1).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Finding } from '../finding';
 import { explainGoError } from '../diagnose/explain';
@@ -12,7 +12,7 @@ import { t, type MessageKey } from '../i18n';
 import { redactSecrets } from '../report/redact';
 import { heldLockFiles } from '../cache/locks';
 import { escapePath, escapeVersion } from '../modfile/module';
-import { goChildEnv, GoNotFoundError, killProcessTree, type RunGoOptions } from './run';
+import { GoNotFoundError, killProcessTree, spawnGo, type RunGoOptions } from './run';
 import { parseTraceLine, type TraceEvent } from './xtrace';
 
 export type StallKind = 'proxy' | 'sumdb' | 'direct' | 'vcs' | 'lock' | 'unknown';
@@ -154,13 +154,7 @@ export function watchGo(goArgs: string[], opts: WatchOptions = {}): Promise<Watc
   return new Promise<WatchResult>((resolve, reject) => {
     let child: ChildProcess;
     try {
-      child = spawn(goPath, args, {
-        cwd: opts.cwd,
-        env: goChildEnv(opts),
-        detached: process.platform !== 'win32',
-        windowsHide: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      child = spawnGo(args, opts);
     } catch (err) {
       reject(err);
       return;
