@@ -10,7 +10,7 @@ import { runGo } from '../../../src/core/gocmd/run';
 import { mapBounded, probeOneProxy, probeOneSumdb } from '../../../src/core/net';
 import { makeTestCerts, opensslAvailable, type TestCerts } from '../../support/certs';
 import { FAULT_MODES, FAULT_MODULE, FaultServer, type FaultMode } from '../../support/fault-server';
-import { quietHome, removeTree } from './helpers';
+import { quietHome, removeTree, sealedGoEnv } from './helpers';
 
 const TIMEOUT_MS = 1500;
 const GO_KILL_MS = 20_000;
@@ -125,20 +125,7 @@ describe('fault matrix: probes next to the real go command', function () {
         const mode = row.mode.name;
         if (mode === 'dns' && !netns) return;
         const tmp = quietHome(mkdtempSync(join(tmpdir(), 'gmd-fm-')));
-        const goEnv: Record<string, string> = {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: tmp,
-          GOPATH: join(tmp, 'gopath'),
-          GOMODCACHE: join(tmp, 'modcache'),
-          GOCACHE: join(tmp, 'gocache'),
-          GOENV: 'off',
-          GOFLAGS: '-modcacherw',
-          GOTOOLCHAIN: 'local',
-          GOPRIVATE: '',
-          GONOPROXY: '',
-          GONOSUMDB: '',
-          SSL_CERT_FILE: certs.caFile,
-        };
+        const goEnv: Record<string, string> = { ...sealedGoEnv(tmp), SSL_CERT_FILE: certs.caFile };
         if (row.mode.kind === 'sumdb') {
           const db = server.sumdb(mode);
           goEnv.GOPROXY = server.proxyUrl('good');

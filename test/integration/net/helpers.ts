@@ -34,6 +34,23 @@ export function removeTree(dir: string): void {
 }
 
 
+/** An environment for the real go with everything under tmp: no user env file, caches, or private patterns. */
+export function sealedGoEnv(tmp: string): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: tmp,
+    GOPATH: join(tmp, 'gopath'),
+    GOMODCACHE: join(tmp, 'modcache'),
+    GOCACHE: join(tmp, 'gocache'),
+    GOENV: 'off',
+    GOFLAGS: '-modcacherw',
+    GOTOOLCHAIN: 'local',
+    GOPRIVATE: '',
+    GONOPROXY: '',
+    GONOSUMDB: '',
+  };
+}
+
 /**
  * `go mod download -json <args>` in a fresh GOPATH/GOMODCACHE/GOCACHE with no env file and no proxy variables,
  * killed after `timeoutMs`; returns the JSON "Error" (or "" on success) and whether it was killed.
@@ -45,20 +62,7 @@ export async function goDownload(
 ): Promise<{ error: string; killed: boolean; stdout: string; stderr: string }> {
   const tmp = quietHome(mkdtempSync(join(tmpdir(), 'gmd-go-')));
   try {
-    const base: Record<string, string> = {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: tmp,
-      GOPATH: join(tmp, 'gopath'),
-      GOMODCACHE: join(tmp, 'modcache'),
-      GOCACHE: join(tmp, 'gocache'),
-      GOENV: 'off',
-      GOFLAGS: '-modcacherw',
-      GOTOOLCHAIN: 'local',
-      GOPRIVATE: '',
-      GONOPROXY: '',
-      GONOSUMDB: '',
-    };
-    const r = await runGo(['mod', 'download', '-json', ...args], { baseEnv: { ...base, ...env }, cwd: tmp, timeoutMs });
+    const r = await runGo(['mod', 'download', '-json', ...args], { baseEnv: { ...sealedGoEnv(tmp), ...env }, cwd: tmp, timeoutMs });
     const errors = [...r.stdout.matchAll(/"Error":\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
     const error = r.timedOut ? 'killed' : errors.join('\n') || (r.code === 0 ? '' : r.stderr.trim());
     return { error, killed: r.timedOut, stdout: r.stdout, stderr: r.stderr };
