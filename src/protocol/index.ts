@@ -20,6 +20,14 @@ export interface InitializationOptions {
   debounceMs?: number;
   /** The client answers EDITOR_ENV_READ / EDITOR_ENV_WRITE (VS Code: go.toolsEnvVars in user settings). */
   editorEnv?: boolean;
+  /** Parallel network requests of the module checks and probes (default 16). */
+  concurrency?: number;
+  /** Probes of GOPROXY / GOSUMDB / mirrors run at all (default true); off: only module checks touch the network. */
+  networkProbes?: boolean;
+  /** Minutes between background rounds of probes and cache inspection; 0 = only on start and on request (default 30). */
+  backgroundIntervalMin?: number;
+  /** The client listens for HEALTH_CHANGED (the panel, the status bar). */
+  health?: boolean;
 }
 
 /** Source shown next to every diagnostic of ours. */
@@ -63,3 +71,207 @@ export interface EditorEnvWriteResult {
 
 /** Where the extension's editor layer lives, as recorded in the env-write journal. */
 export const EDITOR_TARGET_DESCRIPTION = 'vscode:user-settings go.toolsEnvVars';
+
+// ---------------------------------------------------------------------------------------------------------------
+// The health model: everything the panel and the status bar show, assembled by the server (src/server/health.ts).
+// Every string in it is already localized and redacted by the server; the client escapes it when rendering.
+
+/** Client → server: the current snapshot. `refresh: true` also starts a new round of probes and cache inspection. */
+export const HEALTH_REQUEST = 'gomodDoctor/health';
+export interface HealthParams {
+  refresh?: boolean;
+}
+/** Server → client, whenever the snapshot changed (throttled): the whole new snapshot. */
+export const HEALTH_CHANGED = 'gomodDoctor/healthChanged';
+
+/** checking: a round is running and nothing is known yet; untrusted: only parsing runs; idle: no module file open. */
+export type OverallState = 'checking' | 'healthy' | 'degraded' | 'failing' | 'untrusted' | 'idle';
+
+export interface HealthFinding {
+  code: string;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  message: string;
+  /** Fix ids with localized titles (run through SERVER_COMMANDS.applyEnvFix or the command the id names). */
+  fixes?: Array<{ id: string; title: string }>;
+}
+
+export interface HealthModule {
+  /** file:// URI of the go.mod / go.work that requires it, and the 0-based line of the require (or replace). */
+  uri: string;
+  line: number;
+  module: string;
+  version: string;
+  /** false for `// indirect` requires. */
+  direct: boolean;
+  /** Where the go command would fetch it: the first source of its route ("https://goproxy.cn", "direct", "off"). */
+  route: string;
+  /** Route goes only to private sources (GOPRIVATE/GONOPROXY matched). */
+  private: boolean;
+  status: 'ok' | 'warning' | 'error' | 'checking' | 'skipped';
+  /** The source that answered and how long it took. */
+  source?: string;
+  latencyMs?: number;
+  /** The most severe finding on this require, if any. */
+  finding?: HealthFinding;
+}
+
+export interface HealthEnvVar {
+  name: string;
+  value: string;
+  /** The layer the effective value comes from (goenv Layer: "process" | "envfile" | "goroot" | "default" | "editor" …). */
+  layer: string;
+  shadowed: Array<{ layer: string; value: string }>;
+  findings: HealthFinding[];
+}
+
+export interface HealthStage {
+  stage: 'dns' | 'tcp' | 'tls' | 'http' | 'protocol' | 'done';
+  ms: number;
+}
+
+export interface HealthProbe {
+  /** The URL without credentials. */
+  target: string;
+  kind: 'proxy' | 'sumdb';
+  /** Configured in GOPROXY / GOSUMDB (else a mirror measured for comparison). */
+  configured: boolean;
+  ok: boolean;
+  /** Where it stopped (done when ok). */
+  stage: HealthProbe['stages'][number]['stage'];
+  ms: number;
+  status?: number;
+  /** Connection timeline: the stages that ran, each with its own duration. */
+  stages: HealthStage[];
+  /** For sumdb probes through a proxy: that proxy. */
+  via?: string;
+  finding?: HealthFinding;
+}
+
+export interface HealthMirror {
+  /** A GOPROXY URL that can be switched to, healthy first, fastest first. */
+  url: string;
+  healthy: boolean;
+  ms: number;
+  configured: boolean;
+  /** The env fix that switches GOPROXY to it in the layer that is in force (for SERVER_COMMANDS.previewEnvFix/applyEnvFix). */
+  fixId: string;
+}
+
+export interface HealthCacheTarget {
+  kind: 'modcache' | 'gocache' | 'vcs';
+  variable: string;
+  path: string;
+  exists: boolean;
+  writable: boolean | null;
+  freeBytes: number | null;
+  /** Size measured within a time budget; null when not measured; complete false when the budget ran out. */
+  sizeBytes: number | null;
+  sizeComplete: boolean;
+}
+
+export interface HealthSnapshot {
+  /** Grows with every change; a client ignores a snapshot older than the one it shows. */
+  seq: number;
+  trusted: boolean;
+  overall: {
+    state: OverallState;
+    /** Localized, one line: "proxy.golang.org unreachable", "2 modules not found"… */
+    reason?: string;
+    /** The host (proxy or sumdb) the state is about, when there is one. */
+    host?: string;
+  };
+  /** Network or cache work under way: which parts, and how far the module checks are. */
+  running: { modules: boolean; probes: boolean; cache: boolean; done?: number; total?: number };
+  go: { path: string | null; version: string | null };
+  envFile: string | null;
+  env: HealthEnvVar[];
+  modules: HealthModule[];
+  /** null: probes have not run (untrusted, or not yet). */
+  probes: HealthProbe[] | null;
+  mirrors: HealthMirror[];
+  cache: HealthCacheTarget[] | null;
+  /** Findings that belong to no require line (env, probes, cache). */
+  findings: HealthFinding[];
+  /** Epoch ms of the last change. */
+  updatedAt: number;
+}
+
+/** Client → server: the markdown report (secrets redacted), for "Copy report" / "Save report". */
+export const REPORT_REQUEST = 'gomodDoctor/report';
+export interface ReportResult {
+  markdown: string;
+}
+
+/** Client → server: what an env fix would change, before it is applied (the preview). */
+export const PREVIEW_ENV_FIX_REQUEST = 'gomodDoctor/previewEnvFix';
+export interface PreviewEnvFixParams {
+  fixId: string;
+}
+export interface PreviewEnvFixResult {
+  /** Localized lines: "GOPROXY: https://proxy.golang.org,direct → https://goproxy.cn,direct (in /root/.config/go/env)". */
+  changes: string[];
+  /** Set when the fix would be refused (and why). */
+  refused?: string;
+}
+
+/** Client → server: env fix ids for the pickers (GOSUMDB value, GOPRIVATE pattern), written to the layer in force. */
+export const ENV_FIX_FOR_REQUEST = 'gomodDoctor/envFixFor';
+export interface EnvFixForParams {
+  /** set: NAME=value; addPattern: append a pattern to a comma list (GOPRIVATE, GONOSUMDB, GONOPROXY). */
+  op: 'set' | 'addPattern';
+  name: string;
+  value: string;
+}
+export interface EnvFixForResult {
+  fixId?: string;
+  /** Localized reason when the value is invalid (bad pattern, bad GOSUMDB). */
+  error?: string;
+}
+
+/** Client → server: plan a cache clean (sizes measured) — shown in the confirmation before CACHE_CLEAN. */
+export const CACHE_PLAN_REQUEST = 'gomodDoctor/cache/plan';
+export interface CachePlanParams {
+  kind: 'modcache' | 'buildcache' | 'prune';
+}
+export interface CachePlanResult {
+  /** Opaque handle of the plan to pass to CACHE_RUN_REQUEST (plans expire after a few minutes). */
+  planId?: string;
+  /** What will be removed: the directory, bytes, file or module-version count, whether the measure is complete. */
+  root?: string;
+  bytes?: number;
+  items?: number;
+  complete?: boolean;
+  /** Localized one-line summary for the confirmation ("Remove 1.2 GB (34,512 files) in /root/go/pkg/mod?"). */
+  summary?: string;
+  error?: string;
+}
+/** Client → server: run a confirmed plan. Progress comes as CACHE_PROGRESS notifications; cancel with $/cancelRequest. */
+export const CACHE_RUN_REQUEST = 'gomodDoctor/cache/run';
+export interface CacheRunParams {
+  planId: string;
+}
+export interface CacheRunResult {
+  status: 'done' | 'partial' | 'cancelled' | 'failed' | 'expired';
+  freedBytes: number;
+  /** Localized outcome. */
+  message: string;
+}
+export const CACHE_PROGRESS = 'gomodDoctor/cache/progress';
+export interface CacheProgressParams {
+  planId: string;
+  fraction: number;
+  freedBytes: number;
+}
+
+/** Client → server: `go mod download` under the watchdog for the folder of a go.mod (cancel with $/cancelRequest). */
+export const DOWNLOAD_REQUEST = 'gomodDoctor/download';
+export interface DownloadParams {
+  /** file:// URI of the go.mod (or its folder). */
+  uri: string;
+}
+export interface DownloadResult {
+  status: 'done' | 'failed' | 'stalled' | 'cancelled';
+  /** Localized outcome; for failures the translated go error with its finding codes. */
+  message: string;
+  findings: HealthFinding[];
+}
