@@ -305,4 +305,19 @@ describe('goenv: env writes, journal and undo (real go)', function () {
     assert.deepEqual(fileValues(), { GOFLAGS: '-modcacherw' });
     assert.equal(readJournal(ctx.stateDir).entries.length, 0);
   });
+  it('a fix id with masked credentials (as reports and editors show it) keeps the real ones; an unknown one is refused', async () => {
+    mkdirSync(join(dir, 'config', 'go'), { recursive: true });
+    const secretProxy = 'https://alice:s3cret@proxy.corp.example/go';
+    writeFileSync(envFile, `GOPROXY=${secretProxy},https://goproxy.cn\n`);
+    const r = await applyEnvWrite(fix('env:set:GOPROXY=https://***@proxy.corp.example/go|https://goproxy.cn'), ctx);
+    assert.equal(r.status, 'written', r.reason);
+    assert.equal((await goEnv(['GOPROXY'])).GOPROXY, `${secretProxy}|https://goproxy.cn`);
+    assert.equal(r.plan.changes[0].value, `${secretProxy}|https://goproxy.cn`, 'the plan carries the restored value');
+
+    const before = readFileSync(envFile, 'utf8');
+    const refused = await applyEnvWrite(fix('env:set:GOPROXY=https://***@elsewhere.example,direct'), ctx);
+    assert.equal(refused.status, 'failed');
+    assert.match(refused.reason ?? '', /masked credential/);
+    assert.equal(readFileSync(envFile, 'utf8'), before);
+  });
 });

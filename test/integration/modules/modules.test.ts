@@ -151,6 +151,18 @@ describe('module rules (loopback proxies, checksum database, real go)', function
     assert.match(go.stderr, /connection refused/);
   });
 
+  it('credentials in GOPROXY stay out of messages, evidence and hover reports (fix ids mask them)', async () => {
+    const withUser = (u: string) => u.replace('http://', 'http://alice:s3cret@');
+    const unreachable = await check(workspace(root, 'credentials-stall', gomod('example.com/healthy v1.0.0'), healthy.gosum), routing({ GOPROXY: `${withUser(url(stall))},${withUser(good.url)}` }), { timeoutMs: 600 });
+    const notFound = await check(workspace(root, 'credentials-404', gomod('example.com/nowhere v1.0.0'), ''), routing({ GOPROXY: withUser(good.url) }));
+    assert.deepEqual([codes(unreachable.findings), codes(notFound.findings)], [['module.unreachable'], ['module.not-found']]);
+    const shown = JSON.stringify([unreachable, notFound].map((r) => ({ findings: r.findings.map((f) => ({ ...f, fixes: undefined })), reports: r.reports })));
+    assert.ok(!shown.includes('s3cret') && !shown.includes('alice'), shown);
+    // The pipe fix names the proxies masked; the env writer takes the credentials back from GOPROXY (goenv write tests).
+    const pipe = unreachable.findings[0].fixes?.map((x) => parseFixId(x.id)?.changes[0].value).find((v) => v?.includes('|'));
+    assert.equal(pipe, `${url(stall).replace('http://', 'http://***@')}|${good.url.replace('http://', 'http://***@')}`);
+  });
+
   it('module.not-found: 404 from every source, and go fails with 404', async () => {
     const text = gomod('example.com/nowhere v1.0.0');
     const dir = workspace(root, 'notfound', text, '');

@@ -49,6 +49,6 @@ export function pipeFixes(ctx: Ctx, failed: string): NonNullable<Finding['fixes'
   const i = parsed.entries.findIndex((e) => e.kind === 'url' && e.url === failed);
   if (i < 0 || i >= parsed.entries.length - 1 || parsed.entries[i].fallbackOnError) return [];
   const value = formatGoproxy(parsed.entries.map((e, j) => ({ ...e, fallbackOnError: j === i ? true : e.fallbackOnError })));
-  if (redactSecrets(value) !== value) return []; // a fix id must never carry a credential
-  return [envFixRef([{ name: 'GOPROXY', value }], ctx.opts.resolved, (layer) => t('module.fix.pipe', { host: hostOf(failed), layer }))];
+  // A fix id never carries a credential: it is masked here and taken back from GOPROXY by the writer.
+  return [envFixRef([{ name: 'GOPROXY', value: redactSecrets(value) }], ctx.opts.resolved, (layer) => t('module.fix.pipe', { host: hostOf(failed), layer }))];
 }

@@ -10,6 +10,7 @@ import { t } from '../../i18n';
 import { parseGoMod, parseGoSum, parseGoWork } from '../../modfile';
 import type { ModFile, RequireStmt, ReplaceStmt } from '../../modfile/types';
 import { isValidSemver, semverCanonical } from '../../modfile/semver';
+import { displayUrl } from '../../net/credentials';
 import { verifierFromKey } from '../../net/note';
 import { cancelled, covered, emit, hostOf, readSums, span, type Ctx, type Target } from './context';
 import { mirrorFixes, pipeFixes, privateFixes } from './envFixes';
@@ -113,7 +114,9 @@ async function checkTarget(tg: Target, ctx: Ctx): Promise<void> {
   const { opts } = ctx;
   const env = routeEnvOf(opts.env);
   const r = route(tg.module, env, opts.platform);
-  const report: ModuleReport = { file: ctx.file, module: tg.module, version: tg.version, range: tg.range, route: r, result: { kind: 'skipped' } };
+  // The report is shown (hover, panel): its route names the sources without their credentials.
+  const shownRoute = { ...r, sources: r.sources.map((s) => (s.url ? { ...s, url: displayUrl(s.url) } : s)) };
+  const report: ModuleReport = { file: ctx.file, module: tg.module, version: tg.version, range: tg.range, route: shownRoute, result: { kind: 'skipped' } };
   const done = () => {
     if (cancelled(ctx)) return;
     ctx.reports.push(report);
@@ -130,12 +133,12 @@ async function checkTarget(tg: Target, ctx: Ctx): Promise<void> {
     emit(ctx, {
       code: 'module.private-public',
       severity: 'error',
-      message: t('module.private-public.host', { module: tg.module, host: tg.module.split('/')[0], proxy: firstProxy.url! }),
+      message: t('module.private-public.host', { module: tg.module, host: tg.module.split('/')[0], proxy: displayUrl(firstProxy.url!) }),
       range: pathRange,
       ...base,
       host: tg.module.split('/')[0],
       variable: 'GOPRIVATE',
-      evidence: { reason: 'self-hosted', proxy: firstProxy.url },
+      evidence: { reason: 'self-hosted', proxy: displayUrl(firstProxy.url!) },
       fixes: privateFixes(tg.module, ctx, false),
     });
     report.result = { kind: 'skipped' };
@@ -148,7 +151,7 @@ async function checkTarget(tg: Target, ctx: Ctx): Promise<void> {
   switch (walk.kind) {
     case 'ok': {
       const src = walk.source.url!;
-      report.result = { kind: 'ok', source: src, ms: Math.round(walk.answer.ms) };
+      report.result = { kind: 'ok', source: displayUrl(src), ms: Math.round(walk.answer.ms) };
       const slowMs = opts.slowMs ?? 2000;
       const first = walk.answer.ttfbMs ?? walk.answer.ms;
       if (slowMs > 0 && first > slowMs) {
@@ -160,7 +163,7 @@ async function checkTarget(tg: Target, ctx: Ctx): Promise<void> {
           ...base,
           host: hostOf(src),
           variable: 'GOPROXY',
-          evidence: { source: src, ttfbMs: Math.round(first), ms: Math.round(walk.answer.ms) },
+          evidence: { source: displayUrl(src), ttfbMs: Math.round(first), ms: Math.round(walk.answer.ms) },
           fixes: await mirrorFixes(tg, ctx, src),
         });
       }
@@ -170,7 +173,7 @@ async function checkTarget(tg: Target, ctx: Ctx): Promise<void> {
     case 'error': {
       const a = walk.answer;
       const src = walk.source.url!;
-      report.result = { kind: 'error', source: src, ms: a.ms, stage: a.failure.stage, detail: a.failure.detail, status: a.status };
+      report.result = { kind: 'error', source: displayUrl(src), ms: a.ms, stage: a.failure.stage, detail: a.failure.detail, status: a.status };
       emit(ctx, {
         code: 'module.unreachable',
         severity: 'error',
@@ -180,19 +183,19 @@ async function checkTarget(tg: Target, ctx: Ctx): Promise<void> {
         host: hostOf(src),
         variable: 'GOPROXY',
         evidence: {
-          source: src,
+          source: displayUrl(src),
           stage: a.failure.stage,
           kind: a.failure.kind,
           status: a.status,
           ms: Math.round(a.ms),
-          related: { code: `proxy.${a.failure.kind}`, target: src },
+          related: { code: `proxy.${a.failure.kind}`, target: displayUrl(src) },
         },
         fixes: [...(await mirrorFixes(tg, ctx, src)), ...pipeFixes(ctx, src)],
       });
       break;
     }
     case 'not-found': {
-      report.result = { kind: 'not-found', sources: walk.tried.map((a) => a.source.url!) };
+      report.result = { kind: 'not-found', sources: walk.tried.map((a) => displayUrl(a.source.url!)) };
       await notFoundRules(tg, ctx, walk, pathRange);
       break;
     }
@@ -201,7 +204,7 @@ async function checkTarget(tg: Target, ctx: Ctx): Promise<void> {
       if (walk.tried.length > 0 && walk.tried.every((a) => a.answer.kind === 'not-found') && !covered(opts.env, tg.module)) {
         // Not known to the proxies: the go command goes to the VCS host and then to the checksum database, which
         // answers 404/410 for private modules (or git asks for credentials it cannot prompt for).
-        const sources = walk.tried.map((a) => a.source.url!).join(', ');
+        const sources = walk.tried.map((a) => displayUrl(a.source.url!)).join(', ');
         emit(ctx, {
           code: 'module.private-public',
           severity: 'error',

@@ -1,5 +1,6 @@
 // Rules from a module's metadata: retracted versions, deprecated modules, newer releases of the same major.
 import { t } from '../../i18n';
+import { displayUrl } from '../../net/credentials';
 import { parseGoMod } from '../../modfile';
 import { compareSemver, isPrerelease, semverMajor } from '../../modfile/semver';
 import { cancelled, emit, versionsOf, type Ctx, type Target } from './context';
@@ -39,7 +40,7 @@ export async function metadataRules(tg: Target, ctx: Ctx, src: string, report: M
     emit(ctx, {
       code: 'module.retracted', severity: 'warning', range: tg.versionToken.range, ...base,
       message: t('module.retracted', { module: tg.module, version: tg.version, rationale: retraction.rationale ? t('module.rationale', { text: retraction.rationale }) : '' }),
-      evidence: { rationale: retraction.rationale, retract: [retraction.low.value, retraction.high.value], latest, source: src },
+      evidence: { rationale: retraction.rationale, retract: [retraction.low.value, retraction.high.value], latest, source: displayUrl(src) },
       fixes: target && ctx.editable && !tg.replace ? [moduleFixRef({ kind: 'upgrade', module: tg.module, version: target })] : [],
     });
   }
@@ -48,7 +49,7 @@ export async function metadataRules(tg: Target, ctx: Ctx, src: string, report: M
     emit(ctx, {
       code: 'module.deprecated', severity: 'info', range: tg.pathToken.range, ...base,
       message: t('module.deprecated', { module: tg.module, text: latestMod.module.deprecated }),
-      evidence: { text: latestMod.module.deprecated, latest, source: src },
+      evidence: { text: latestMod.module.deprecated, latest, source: displayUrl(src) },
     });
   }
   if (!retraction && !tg.replace) {
@@ -58,7 +59,7 @@ export async function metadataRules(tg: Target, ctx: Ctx, src: string, report: M
       emit(ctx, {
         code: 'module.outdated', severity: 'hint', range: tg.versionToken.range, ...base,
         message: t('module.outdated', { module: tg.module, newest: best, major: semverMajor(tg.version) }),
-        evidence: { newest: best, source: src },
+        evidence: { newest: best, source: displayUrl(src) },
         fixes: ctx.editable ? [moduleFixRef({ kind: 'upgrade', module: tg.module, version: best })] : [],
       });
     }

@@ -2,6 +2,7 @@
 import type { Range } from '../../finding';
 import { t } from '../../i18n';
 import { compareSemver } from '../../modfile/semver';
+import { displayUrl } from '../../net/credentials';
 import { cancelled, covered, emit, versionsOf, type Ctx, type Target } from './context';
 import { privateFixes } from './envFixes';
 import { moduleFixRef } from './fixes';
@@ -13,11 +14,13 @@ export async function notFoundRules(tg: Target, ctx: Ctx, walk: WalkResult & { k
   const texts = walk.tried.map((a) => (a.answer.kind === 'not-found' ? a.answer.text : ''));
   const statuses = [...new Set(walk.tried.map((a) => (a.answer as { status?: number }).status))].join('/');
   const sources = walk.tried.map((a) => a.source.url!);
+  // What messages and evidence show: the configured URLs without their credentials.
+  const shown = sources.map((u) => displayUrl(u));
   const evidence = { sources: walk.tried.map((a) => ({ url: a.answer.url, status: (a.answer as { status?: number }).status, text: a.answer.kind === 'not-found' ? a.answer.text : undefined })) };
   if (texts.some((s) => /terminal prompts disabled|could not read Username/i.test(s)) && !covered(ctx.opts.env, tg.module)) {
     emit(ctx, {
       code: 'module.private-public', severity: 'error', range: pathRange, ...base, variable: 'GOPRIVATE', evidence,
-      message: t('module.private-public.not-found', { module: tg.module, sources: sources.join(', ') }),
+      message: t('module.private-public.not-found', { module: tg.module, sources: shown.join(', ') }),
       fixes: privateFixes(tg.module, ctx, false),
     });
     return;
@@ -48,14 +51,14 @@ export async function notFoundRules(tg: Target, ctx: Ctx, walk: WalkResult & { k
   if (known) {
     emit(ctx, {
       code: 'module.unknown-revision', severity: 'error', range: tg.versionToken.range, ...base, evidence: { ...evidence, newest: known.newest },
-      message: t('module.unknown-revision', { module: tg.module, version: tg.version, source: known.source, newest: known.newest }),
+      message: t('module.unknown-revision', { module: tg.module, version: tg.version, source: displayUrl(known.source), newest: known.newest }),
       fixes: ctx.editable && !tg.replace && compareSemver(known.newest, tg.version) !== 0 ? [moduleFixRef({ kind: 'upgrade', module: tg.module, version: known.newest })] : [],
     });
     return;
   }
   emit(ctx, {
     code: 'module.not-found', severity: 'error', range: pathRange, ...base, evidence,
-    message: t('module.not-found', { module: tg.module, version: tg.version, sources: sources.join(', '), status: statuses }),
+    message: t('module.not-found', { module: tg.module, version: tg.version, sources: shown.join(', '), status: statuses }),
     fixes: tg.replace && ctx.editable ? [moduleFixRef({ kind: 'remove-replace', module: tg.replace.old.path.value, version: tg.replace.old.version?.value })] : [],
   });
 }

@@ -1,5 +1,6 @@
 // go.sum and checksum database rules: missing lines, and mismatches against the proxy's go.mod or the database's record.
 import type { Finding } from '../../finding';
+import { displayUrl } from '../../net/credentials';
 import { SUMDB_CN_ALIAS } from '../../goenv/gosumdb';
 import { joinUrl, type Route } from '../../goenv/route';
 import { t } from '../../i18n';
@@ -57,8 +58,8 @@ export async function sumRules(tg: Target, ctx: Ctx, r: Route, src: string, sums
       if (actual !== sums.mod.hash.value) {
         emit(ctx, {
           code: 'gosum.mismatch', severity: 'error', range: tg.versionToken.range, ...base,
-          message: t('gosum.mismatch.proxy', { module: tg.module, version: tg.version, expected: sums.mod.hash.value, actual, source: src }),
-          evidence: { against: 'proxy', source: src, expected: sums.mod.hash.value, actual, sumLine: sums.mod.range.start.line },
+          message: t('gosum.mismatch.proxy', { module: tg.module, version: tg.version, expected: sums.mod.hash.value, actual, source: displayUrl(src) }),
+          evidence: { against: 'proxy', source: displayUrl(src), expected: sums.mod.hash.value, actual, sumLine: sums.mod.range.start.line },
         });
         return;
       }
@@ -94,8 +95,8 @@ export async function sumRules(tg: Target, ctx: Ctx, r: Route, src: string, sums
   if (answer.kind === 'not-found' && !covered(ctx.opts.env, tg.module)) {
     emit(ctx, {
       code: 'module.private-public', severity: 'error', range: tg.pathToken.range, ...base, variable: 'GONOSUMDB',
-      message: t('module.private-public.sumdb', { module: tg.module, version: tg.version, source: src, sumdb: name, status: answer.status }),
-      evidence: { reason: 'sumdb-not-found', sumdb: where, status: answer.status },
+      message: t('module.private-public.sumdb', { module: tg.module, version: tg.version, source: displayUrl(src), sumdb: name, status: answer.status }),
+      evidence: { reason: 'sumdb-not-found', sumdb: displayUrl(where), status: answer.status },
       fixes: privateFixes(tg.module, ctx, true),
     });
   } else if (answer.kind === 'error' && answer.failure.kind !== 'cancelled') {
@@ -107,7 +108,7 @@ export async function sumRules(tg: Target, ctx: Ctx, r: Route, src: string, sums
     emit(ctx, {
       code: 'module.unreachable', severity: 'error', range: tg.pathToken.range, ...base, host, variable: 'GOSUMDB',
       message: t('module.unreachable.sumdb', { module: tg.module, version: tg.version, host, stage: answer.failure.stage, detail: answer.failure.detail }),
-      evidence: { sumdb: where, stage: answer.failure.stage, kind: answer.failure.kind, status: answer.status, related: { code: `sumdb.${answer.failure.kind}`, target: where } },
+      evidence: { sumdb: displayUrl(where), stage: answer.failure.stage, kind: answer.failure.kind, status: answer.status, related: { code: `sumdb.${answer.failure.kind}`, target: displayUrl(where) } },
       fixes,
     });
   }

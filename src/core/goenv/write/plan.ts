@@ -6,6 +6,7 @@ import { looksLikeEnvFileText, parseEnvFile } from '../envfile';
 import { formatFixId, type EnvChange, type EnvFix, type WriteLayer } from '../fixid';
 import { resolveEnv, type EnvSnapshot, type LayerValue, type ResolvedVar } from '../resolve';
 import { applyToEnvFileText, validateEnvFileChange } from './envFileText';
+import { unmaskChange } from './masked';
 import { show, snapshotFor } from './layers';
 import type { PlannedChange, WriteContext, WritePlan } from './types';
 
@@ -51,13 +52,20 @@ export function planFromSnapshot(fix: EnvFix, snap: EnvSnapshot, ctx: Pick<Write
     if (p) problems.push(p);
   } else if (!ctx.editor) problems.push(t('env.write.no-editor'));
 
+  const beforeEnv = resolveEnv(snap);
+  // Masked credentials in the fix ("https://***@host") come back from the values the variable has now.
+  const toWrite = fix.changes.map((c) => {
+    const now = beforeEnv.get(c.name) ?? resolveExtra(snap, c.name);
+    const unmasked = unmaskChange(c, [now.value, ...now.shadowed.map((s) => s.value), ...now.ignored.map((s) => s.value)]);
+    if (!unmasked) problems.push(`${c.name}: ${t('env.write.masked-credential', { name: c.name })}`);
+    return unmasked ?? c;
+  });
   const after: EnvSnapshot =
     layer === 'envfile'
-      ? { ...snap, envFile: { ...snap.envFile, text: applyToEnvFileText(snap.envFile.text ?? '', fix.changes) } }
-      : { ...snap, editor: applyToRecord(snap.editor ?? {}, fix.changes) };
-  const beforeEnv = resolveEnv(snap);
+      ? { ...snap, envFile: { ...snap.envFile, text: applyToEnvFileText(snap.envFile.text ?? '', toWrite) } }
+      : { ...snap, editor: applyToRecord(snap.editor ?? {}, toWrite) };
   const afterEnv = resolveEnv(after);
-  const changes: PlannedChange[] = fix.changes.map((c) => {
+  const changes: PlannedChange[] = toWrite.map((c) => {
     const previous = layer === 'envfile' ? (envFileKeys.has(c.name) ? parseEnvFile(snap.envFile.text ?? '').values.get(c.name) : undefined) : snap.editor?.[c.name];
     const before = beforeEnv.get(c.name) ?? resolveExtra(snap, c.name);
     const a = afterEnv.get(c.name) ?? resolveExtra(after, c.name);

@@ -197,6 +197,7 @@ export const envMessages = {
   'env.write.no-envfile': { en: 'there is no go env file to write ({reason})', zh: '没有可写入的 go env 文件（{reason}）' },
   'env.write.envfile-not-text': { en: 'the go env file {file} is not a text file; it was left untouched', zh: 'go env 文件 {file} 不是文本文件，未做改动' },
   'env.write.envfile-unreadable': { en: 'cannot read the go env file {file}: {reason}', zh: '无法读取 go env 文件 {file}：{reason}' },
+  'env.write.masked-credential': { en: 'the new value of {name} has a masked credential (***) that is not in its current value; write it with the real credential yourself', zh: '{name} 的新值含有被遮盖的凭据（***），而当前值中没有对应的凭据；请自行填入真实凭据后再写入' },
   'env.write.no-editor': { en: 'no editor settings target is available (pass --settings FILE)', zh: '没有可用的编辑器设置目标（请传入 --settings FILE）' },
   'env.write.editor-unparsable': { en: 'the settings file {file} cannot be parsed: {reason}', zh: '无法解析设置文件 {file}：{reason}' },
   'env.write.verify-failed': { en: 'after writing, {name} reads {actual} instead of {expected}; the change was rolled back', zh: '写入后 {name} 的值为 {actual} 而不是 {expected}；已回滚该修改' },
