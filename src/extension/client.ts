@@ -1,14 +1,10 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../protocol';
+import { SERVER_COMMANDS, type InitializationOptions } from '../protocol';
 import { serveEditorEnv } from './editorEnv';
 import { chooseGoPath } from './goPath';
-
-/** gomodDoctor.mirrors: the mirrors "Switch GOPROXY to …" offers; empty means the known public ones. */
-function mirrorsSetting(): Pick<InitializationOptions, 'mirrors'> {
-  const list = vscode.workspace.getConfiguration('gomodDoctor').get<string[]>('mirrors', []).filter((m) => typeof m === 'string' && m.trim() !== '');
-  return list.length ? { mirrors: list.map((m) => m.trim()) } : {};
-}
+import { requestHealth } from './panel/healthFeed';
+import { serverOptionsFromSettings } from './settings';
 
 export function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -17,14 +13,18 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   // A function, so that a restart (after a trust grant or a settings change) sends the current state.
-  const initializationOptions = (): InitializationOptions => ({
-    lang: vscode.env.language,
-    goPath: chooseGoPath(),
-    trusted: vscode.workspace.isTrusted,
-    stateDir: context.globalStorageUri.fsPath,
-    editorEnv: true,
-    ...mirrorsSetting(),
-  });
+  const initializationOptions = (): InitializationOptions => {
+    const settings = vscode.workspace.getConfiguration('gomodDoctor');
+    return {
+      lang: vscode.env.language,
+      goPath: chooseGoPath(),
+      trusted: vscode.workspace.isTrusted,
+      stateDir: context.globalStorageUri.fsPath,
+      editorEnv: true,
+      health: true,
+      ...serverOptionsFromSettings((key) => settings.get(key)),
+    };
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'go.mod' },
@@ -33,6 +33,16 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     ],
     outputChannel: log,
     initializationOptions,
+    middleware: {
+      // "Re-run Checks" (the server's recheck command, from the palette or the panel) also starts a new round of
+      // probes and cache inspection, so everything the status bar and the panel show is measured again.
+      executeCommand: async (command, args, next) => {
+        if (command === SERVER_COMMANDS.recheck && client.isRunning()) {
+          await requestHealth(client, true).catch(() => undefined);
+        }
+        return next(command, args);
+      },
+    },
   };
   const client = new LanguageClient('gomodDoctor', 'Go Mod Doctor', serverOptions, clientOptions);
   context.subscriptions.push(...serveEditorEnv(client));

@@ -26,7 +26,10 @@ export interface InitializationOptions {
   networkProbes?: boolean;
   /** Minutes between background rounds of probes and cache inspection; 0 = only on start and on request (default 30). */
   backgroundIntervalMin?: number;
-  /** The client listens for HEALTH_CHANGED (the panel, the status bar). */
+  /**
+   * The client listens for HEALTH_CHANGED (the panel, the status bar). Also what starts the probes and cache rounds on
+   * start and in the background; without it they run only when HEALTH_REQUEST or REPORT_REQUEST first asks.
+   */
   health?: boolean;
 }
 
@@ -153,7 +156,10 @@ export interface HealthMirror {
   healthy: boolean;
   ms: number;
   configured: boolean;
-  /** The env fix that switches GOPROXY to it in the layer that is in force (for SERVER_COMMANDS.previewEnvFix/applyEnvFix). */
+  /**
+   * The env fix that switches GOPROXY to `<url>,direct` in the layer that is in force (for PREVIEW_ENV_FIX_REQUEST /
+   * SERVER_COMMANDS.applyEnvFix). '' for a configured entry whose URL carries credentials: an id never carries them.
+   */
   fixId: string;
 }
 
@@ -217,7 +223,11 @@ export interface PreviewEnvFixResult {
 /** Client → server: env fix ids for the pickers (GOSUMDB value, GOPRIVATE pattern), written to the layer in force. */
 export const ENV_FIX_FOR_REQUEST = 'gomodDoctor/envFixFor';
 export interface EnvFixForParams {
-  /** set: NAME=value; addPattern: append a pattern to a comma list (GOPRIVATE, GONOSUMDB, GONOPROXY). */
+  /**
+   * set: NAME=value (GOPROXY, GOSUMDB, GOPRIVATE, GONOPROXY, GONOSUMDB); addPattern: append a pattern to a comma list
+   * (GOPRIVATE, GONOSUMDB, GONOPROXY; added to GOPRIVATE it also goes to GONOPROXY/GONOSUMDB when they are set on
+   * their own). Values with credentials are refused.
+   */
   op: 'set' | 'addPattern';
   name: string;
   value: string;
@@ -234,7 +244,8 @@ export interface CachePlanParams {
   kind: 'modcache' | 'buildcache' | 'prune';
 }
 export interface CachePlanResult {
-  /** Opaque handle of the plan to pass to CACHE_RUN_REQUEST (plans expire after a few minutes). */
+  /** Opaque handle of the plan to pass to CACHE_RUN_REQUEST (plans expire after 5 minutes and run once).
+   * Absent when there is nothing to remove (the summary says so) or on error. */
   planId?: string;
   /** What will be removed: the directory, bytes, file or module-version count, whether the measure is complete. */
   root?: string;
@@ -270,6 +281,7 @@ export interface DownloadParams {
   uri: string;
 }
 export interface DownloadResult {
+  /** stalled: a server sent no answer for twice the network timeout (timeoutMs; 2 s … 60 s) — the command was stopped. */
   status: 'done' | 'failed' | 'stalled' | 'cancelled';
   /** Localized outcome; for failures the translated go error with its finding codes. */
   message: string;

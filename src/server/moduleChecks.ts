@@ -14,6 +14,8 @@ export interface ModuleCheckSettings {
   slowMs?: number;
   debounceMs: number;
   editor?: EditorSettingsTarget;
+  /** Called when a check starts, decides a module, or ends (the health model counts progress from it). */
+  onActivity?: (uri: string) => void;
 }
 
 interface Running {
@@ -30,6 +32,8 @@ export interface DocState {
 export class ModuleChecks {
   private readonly running = new Map<string, Running>();
   readonly state = new Map<string, DocState>();
+  /** Reports of the checks under way, as each module is decided; absent when no check of that uri runs. */
+  readonly progress = new Map<string, ModuleReport[]>();
 
   constructor(
     readonly client: ModuleSourceClient,
@@ -52,6 +56,13 @@ export class ModuleChecks {
     if (r.timer) clearTimeout(r.timer);
     r.controller.abort();
     this.running.delete(uri);
+    this.progress.delete(uri);
+    this.settings.onActivity?.(uri);
+  }
+
+  /** A check of this uri is waiting for its debounce or running. */
+  isRunning(uri: string): boolean {
+    return this.running.has(uri);
   }
 
   /** Starts (after the debounce) a check of one go.mod / go.work text; a newer call for the same uri wins. */
@@ -60,11 +71,16 @@ export class ModuleChecks {
     const controller = new AbortController();
     const entry: Running = { controller };
     this.running.set(uri, entry);
+    this.progress.set(uri, []);
+    this.settings.onActivity?.(uri);
     const startedAt = version();
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
       void this.run(uri, file, kind, text, controller.signal, () => version() === startedAt).finally(() => {
-        if (this.running.get(uri) === entry) this.running.delete(uri);
+        if (this.running.get(uri) !== entry) return;
+        this.running.delete(uri);
+        this.progress.delete(uri);
+        this.settings.onActivity?.(uri);
       });
     }, delayMs);
   }
@@ -90,6 +106,11 @@ export class ModuleChecks {
             if (signal.aborted || !current()) return;
             this.state.set(uri, { findings: [...fresh], reports: this.state.get(uri)?.reports ?? [], env });
             this.changed(uri);
+          },
+          onReport: (r) => {
+            if (signal.aborted || !current()) return;
+            this.progress.get(uri)?.push(r);
+            this.settings.onActivity?.(uri);
           },
         },
       );

@@ -1,11 +1,12 @@
 // The language server: keeps open go.mod / go.work / go.sum documents and publishes local diagnostics at once;
 // then (trusted workspaces only) the module checks run in the background and their findings join as they arrive.
-// Code actions apply fixes; hovers on require lines say where a module comes from.
+// Code actions apply fixes; hovers on require lines say where a module comes from. The health model (health.ts)
+// answers the panel and the status bar: a live snapshot, the report, env fix previews, cache jobs, watched downloads.
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  CodeActionKind, createConnection, MessageType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection,
+  CodeActionKind, createConnection, MessageType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnoseText, exceedsSizeLimit, moduleFileKind } from '../core/diagnose/local';
@@ -15,6 +16,8 @@ import { watchGo } from '../core/gocmd/watch';
 import { localGoVersion } from '../core/gocmd/run';
 import { EditorSettingsError, type EditorSettingsTarget } from '../core/goenv/editor';
 import { parseFixId } from '../core/goenv/fixid';
+import { loadEffectiveEnv } from '../core/goenv/load';
+import type { ResolvedEnv } from '../core/goenv/resolve';
 import { defaultStateDir } from '../core/goenv/journal';
 import { applyEnvWrite, describePlan, undoLastWrite, type WriteContext } from '../core/goenv/write';
 import { normalizeLang, setLanguage, t } from '../core/i18n';
@@ -23,12 +26,23 @@ import { checkPath } from '../core/modfile/module';
 import { canonicalVersion } from '../core/modfile/semver';
 import { redactSecrets } from '../core/report/redact';
 import {
-  EDITOR_ENV_READ, EDITOR_ENV_WRITE, EDITOR_TARGET_DESCRIPTION, SERVER_COMMANDS,
-  type CommandResult, type EditorEnvReadResult, type EditorEnvWriteParams, type EditorEnvWriteResult, type InitializationOptions,
+  CACHE_PLAN_REQUEST, CACHE_PROGRESS, CACHE_RUN_REQUEST, DOWNLOAD_REQUEST, EDITOR_ENV_READ, EDITOR_ENV_WRITE, EDITOR_TARGET_DESCRIPTION,
+  ENV_FIX_FOR_REQUEST, HEALTH_CHANGED, HEALTH_REQUEST, PREVIEW_ENV_FIX_REQUEST, REPORT_REQUEST, SERVER_COMMANDS,
+  type CachePlanParams, type CachePlanResult, type CacheRunParams, type CacheRunResult, type CommandResult, type DownloadParams,
+  type DownloadResult, type EditorEnvReadResult, type EditorEnvWriteParams, type EditorEnvWriteResult, type EnvFixForParams,
+  type EnvFixForResult, type HealthParams, type HealthSnapshot, type InitializationOptions, type PreviewEnvFixParams,
+  type PreviewEnvFixResult, type ReportResult,
 } from '../protocol';
 import { codeActions } from './actions';
+import { CacheJobs } from './cacheJobs';
 import { toDiagnostic } from './diagnostics';
+import { runDownload } from './download';
+import { envFixFor, previewEnvFix } from './envRequests';
+import { cacheProblems, HealthService } from './health';
+import { HealthRounds } from './healthRound';
 import { ModuleChecks } from './moduleChecks';
+import type { ModuleDoc } from './moduleRows';
+import { healthReport } from './report';
 import { homedir } from 'node:os';
 
 function filePath(uri: string): string {
@@ -61,8 +75,30 @@ export function startServer(): void {
   let trusted = true;
   let checks: ModuleChecks | undefined;
   let editor: EditorSettingsTarget | undefined;
+  let rounds: HealthRounds | undefined;
+  let cacheJobs: CacheJobs | undefined;
+  let health = new HealthService({ trusted: false, docs: () => [] });
+  let workspaceFolders: string[] = [];
   const local = new Map<string, Finding[]>();
   const log = (m: string) => connection.console.error(m);
+  const untrusted = () => t('health.untrusted');
+
+  /** The open go.mod / go.work files the module checks cover, with the state of their checks. */
+  const moduleDocs = (): ModuleDoc[] => {
+    const out: ModuleDoc[] = [];
+    for (const doc of documents.all()) {
+      if (!doc.uri.startsWith('file:')) continue;
+      const file = filePath(doc.uri);
+      const kind = moduleFileKind(file);
+      if ((kind !== 'go.mod' && kind !== 'go.work') || exceedsSizeLimit(kind, doc.getText())) continue;
+      const state = checks?.state.get(doc.uri);
+      out.push({ uri: doc.uri, file, kind, text: doc.getText(), findings: state?.findings ?? [], reports: state?.reports ?? [], progress: checks?.progress.get(doc.uri), env: state?.env });
+    }
+    return out;
+  };
+
+  /** Folders whose module files a prune keeps the versions of: those of the open files and the workspace folders. */
+  const workspaceRoots = (): string[] => [...new Set([...moduleDocs().map((d) => dirname(d.file)), ...workspaceFolders])];
 
   const envFileOf = (uri: string): { path: string; text: string } | undefined => {
     const env = checks?.state.get(uri)?.env;
@@ -81,6 +117,7 @@ export function startServer(): void {
     const findings = [...(local.get(uri) ?? []), ...(checks?.state.get(uri)?.findings ?? [])];
     const envFile = findings.some((f) => f.evidence && 'related' in f.evidence) ? envFileOf(uri) : undefined;
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(f, { envFile })) });
+    health.changed();
   };
 
   const startModuleChecks = (doc: TextDocument, delayMs?: number): void => {
@@ -107,12 +144,21 @@ export function startServer(): void {
 
   /** Everything open is checked again (after an env write, an undo, a download, or on request). */
   const recheckAll = (): void => {
+    // The environment may have changed: probes and caches are measured again too.
+    void rounds?.request();
     checks?.client.clear();
     for (const doc of documents.all()) {
       validate(doc);
       startModuleChecks(doc, 0);
       // a go.sum change matters to the go.mod next to it, which is re-checked above when open
     }
+  };
+
+  /** The Go environment in force now, read fresh (the pickers and the cache plans must not use a stale one). */
+  const currentEnv = async (): Promise<ResolvedEnv> => {
+    const values = editor ? await editor.read().catch(() => undefined) : undefined;
+    const cwd = workspaceFolders[0] ?? moduleDocs().map((d) => dirname(d.file))[0];
+    return (await loadEffectiveEnv({ goPath: opts.goPath || undefined, cwd, editor: values })).env;
   };
 
   const writeContext = (): WriteContext => ({
@@ -178,15 +224,40 @@ export function startServer(): void {
     const lang = opts.lang ?? params.locale;
     if (lang) setLanguage(normalizeLang(lang));
     trusted = opts.trusted !== false;
+    workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+      .filter((f) => f.uri.startsWith('file:'))
+      .map((f) => fileURLToPath(f.uri));
     if (trusted) {
       if (opts.editorEnv) editor = new ClientEditorTarget(connection);
-      const client = new ModuleSourceClient({ timeoutMs: opts.timeoutMs, env: process.env });
+      const goPath = opts.goPath || undefined;
+      const client = new ModuleSourceClient({ timeoutMs: opts.timeoutMs, concurrency: opts.concurrency, env: process.env });
       checks = new ModuleChecks(
         client,
-        { goPath: opts.goPath || undefined, mirrors: opts.mirrors, slowMs: opts.slowMs, debounceMs: opts.debounceMs ?? 400, editor },
+        { goPath, mirrors: opts.mirrors, slowMs: opts.slowMs, debounceMs: opts.debounceMs ?? 400, editor, onActivity: () => health.changed() },
         (uri) => publish(uri),
         log,
       );
+      rounds = new HealthRounds({
+        goPath,
+        mirrors: opts.mirrors,
+        timeoutMs: opts.timeoutMs,
+        concurrency: opts.concurrency,
+        networkProbes: opts.networkProbes !== false,
+        cwd: () => workspaceFolders[0] ?? moduleDocs().map((d) => dirname(d.file))[0],
+        editor,
+        log,
+        onChange: () => health.changed(),
+      });
+      cacheJobs = new CacheJobs({
+        goPath,
+        cacheEnv: async () => {
+          const values = (await currentEnv()).values;
+          return { GOMODCACHE: values.GOMODCACHE, GOCACHE: values.GOCACHE, GOPATH: values.GOPATH, GOFLAGS: values.GOFLAGS };
+        },
+        roots: workspaceRoots,
+        progress: (p) => void connection.sendNotification(CACHE_PROGRESS, p),
+        afterRun: () => void rounds?.request({ probes: false, cache: true }),
+      });
       // Local diagnostics do not wait for go; the toolchain rules join in when its version is known.
       void localGoVersion({ goPath: opts.goPath }).then((v) => {
         goVersion = v;
@@ -194,6 +265,8 @@ export function startServer(): void {
         for (const doc of documents.all()) validate(doc);
       });
     }
+    const send = opts.health ? (snap: HealthSnapshot) => void connection.sendNotification(HEALTH_CHANGED, snap) : undefined;
+    health = new HealthService({ trusted, docs: moduleDocs, rounds, send });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -203,6 +276,70 @@ export function startServer(): void {
       },
       serverInfo: { name: 'gomod-doctor' },
     };
+  });
+
+  connection.onInitialized(() => {
+    health.changed();
+    // Probes and caches on start, then in the background every few minutes (0: only on start and on request) — for
+    // a client that shows them. Any other client gets them when it first asks (HEALTH_REQUEST, REPORT_REQUEST).
+    if (!rounds || !opts.health) return;
+    void rounds.request();
+    rounds.every(opts.backgroundIntervalMin ?? 30);
+  });
+
+  /** An AbortSignal that follows the client's $/cancelRequest. */
+  const abortOn = (token: CancellationToken): AbortSignal => {
+    const ac = new AbortController();
+    if (token.isCancellationRequested) ac.abort();
+    else token.onCancellationRequested(() => ac.abort());
+    return ac.signal;
+  };
+
+  connection.onRequest(HEALTH_REQUEST, (params: HealthParams | undefined): HealthSnapshot => {
+    if (rounds && (params?.refresh || !rounds.started)) void rounds.request();
+    return health.snapshot();
+  });
+
+  connection.onRequest(REPORT_REQUEST, async (): Promise<ReportResult> => {
+    if (rounds && !rounds.started) await rounds.request();
+    const snap = health.snapshot();
+    const docs = moduleDocs();
+    const results = rounds?.results ?? { envFindings: [], go: { path: null, version: null } };
+    const findings = [...results.envFindings, ...(results.probes?.findings ?? []), ...cacheProblems(rounds), ...docs.flatMap((d) => [...(local.get(d.uri) ?? []), ...d.findings])];
+    const baseDir = workspaceFolders[0] ?? (docs[0] ? dirname(docs[0].file) : process.cwd());
+    return { markdown: healthReport({ results, findings, modules: snap.modules, fileCount: docs.length, baseDir }) };
+  });
+
+  connection.onRequest(PREVIEW_ENV_FIX_REQUEST, (params: PreviewEnvFixParams): Promise<PreviewEnvFixResult> | PreviewEnvFixResult => {
+    if (!trusted) return { changes: [], refused: untrusted() };
+    return previewEnvFix(String(params?.fixId ?? ''), writeContext());
+  });
+
+  connection.onRequest(ENV_FIX_FOR_REQUEST, async (params: EnvFixForParams): Promise<EnvFixForResult> => {
+    if (!trusted) return { error: untrusted() };
+    try {
+      return envFixFor(params ?? { op: 'set', name: '', value: '' }, await currentEnv());
+    } catch (err) {
+      return { error: redactSecrets((err as Error).message) };
+    }
+  });
+
+  connection.onRequest(CACHE_PLAN_REQUEST, (params: CachePlanParams, token): Promise<CachePlanResult> | CachePlanResult => {
+    if (!trusted || !cacheJobs) return { error: untrusted() };
+    return cacheJobs.plan(params, abortOn(token));
+  });
+
+  connection.onRequest(CACHE_RUN_REQUEST, (params: CacheRunParams, token): Promise<CacheRunResult> | CacheRunResult => {
+    if (!trusted || !cacheJobs) return { status: 'failed', freedBytes: 0, message: untrusted() };
+    return cacheJobs.run(String(params?.planId ?? ''), abortOn(token));
+  });
+
+  connection.onRequest(DOWNLOAD_REQUEST, async (params: DownloadParams, token): Promise<DownloadResult> => {
+    if (!trusted) return { status: 'failed', message: untrusted(), findings: [] };
+    const r = await runDownload(params, { goPath: opts.goPath || undefined, timeoutMs: opts.timeoutMs, signal: abortOn(token) });
+    // go.sum (and the cache) may have changed, even when the command failed part way.
+    if (r.status !== 'cancelled') recheckAll();
+    return r;
   });
 
   connection.onCodeAction((params) => {
@@ -261,8 +398,13 @@ export function startServer(): void {
     checks?.state.delete(e.document.uri);
     local.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    health.changed();
   });
-  connection.onShutdown(() => checks?.dispose());
+  connection.onShutdown(() => {
+    checks?.dispose();
+    rounds?.dispose();
+    health.dispose();
+  });
   documents.listen(connection);
   connection.listen();
 }

@@ -10,6 +10,13 @@
 //      nothing the network rules look up (an invalid version, a directory replacement), so they stay offline.
 //      HTTP(S)_PROXY point at a tripwire on loopback: whatever in code-server honours them and tries to leave the
 //      machine is refused there and counted as a failure.
+//   6. the health panel (panelUi): opened from the palette on the quick-fix scene, every section with real data, a go
+//      env value made of markup (GONOSUMDB in the go env file) shown as text, light/dark screenshots, sorting, a row
+//      opening its go.mod, a mirror switch confirmed in the modal turning the module's status to OK, undone again;
+//      no CSP report from any frame (and a planted inline script is seen refused, so the watch works);
+//   7. the panel in Chinese: a second code-server with --locale zh-cn and a minimal language pack (driver/chinese.ts).
+//   Screenshots: test-output/screenshots/panel-{light,dark,confirm,switched,zh-cn}.png; docs/images/panel.png is
+//   written when missing or with GOMOD_DOCTOR_UPDATE_DOCS_IMAGES=1.
 // Writes {"passed","failed"} to $GOMOD_DOCTOR_STATS (in-host tests plus driver checks); exits non-zero on failure.
 // Everything it starts is stopped and every temp dir removed on every path out, signals included.
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,6 +28,9 @@ import { startLoopbackProxies, type LoopbackProxies } from './driver/loopbackPro
 import { onCleanup, processesMentioning, runCleanups, runProgram } from './driver/processes';
 import { packageVsix, VSIX_LIMIT_BYTES, vsixContentProblems, zipEntries } from './driver/vsix';
 import { chromiumPath, hoverOver, launchBrowser, openWorkbench, quickOpen, runSuiteInWorkbench, setColorTheme, type Workbench } from './driver/workbench';
+import { runChinesePanelPhase } from './driver/chinese';
+import { panelContent, panelFrame, runFromPalette, watchCsp } from './driver/panelPage';
+import { DEFAULT_PROBE_MODULE } from '../../src/core/net/mirrors';
 
 const root = join(__dirname, '..', '..', '..');
 const outputDir = join(root, 'test-output');
@@ -35,6 +45,8 @@ const SQUIGGLE = '.view-overlays .cdr.squiggly-error';
 /** The one module of the quick-fix fixture (quickfix/go.mod); only the loopback mirror serves it. */
 const QUICKFIX_MODULE = 'example.com/healthy';
 const QUICKFIX_VERSION = 'v1.0.0';
+/** A go env value made of markup and script: the panel must show it as text (GONOSUMDB: no effect with GOSUMDB=off). */
+const MARKUP_VALUE = 'example.invalid/<script>window.__pwned=1</script>,example.invalid/<img src=x onerror=window.__pwned=2>';
 
 interface Check {
   name: string;
@@ -159,7 +171,7 @@ async function failedUi(page: Page, name: string, err: unknown, shotName: string
 }
 
 /** Looks at the editor as a user would (installed extension, no development options) and takes screenshots. */
-async function checkUi(wb: Workbench, origin: string, workspace: string, proxies: LoopbackProxies): Promise<void> {
+async function checkUi(wb: Workbench, origin: string, workspace: string, proxies: LoopbackProxies, goenvFile: string): Promise<void> {
   log('opening the workbench as a user for the UI checks');
   const consoleLines: string[] = [];
   const page = await openWorkbench(wb, origin, workspace, consoleLines);
@@ -167,6 +179,9 @@ async function checkUi(wb: Workbench, origin: string, workspace: string, proxies
   try {
     await diagnosticsUi(page, workspace);
     await quickFixUi(page, proxies);
+    const panelStarted = Date.now();
+    await panelUi(page, workspace, proxies, goenvFile);
+    log(`panel checks took ${((Date.now() - panelStarted) / 1000).toFixed(1)} s`);
   } finally {
     writeFileSync(join(logDir, 'workbench-ui.log'), consoleLines.join('\n') + '\n');
     await page.close().catch(() => undefined);
@@ -258,9 +273,14 @@ async function quickFixUi(page: Page, proxies: LoopbackProxies): Promise<void> {
   try {
     await page.keyboard.press('Escape');
     // Closing the hover re-renders the overlays: wait for the squiggle to be drawn again before taking its place.
+    // It may be replaced again between the wait and the measure (no box then): measure again, a few times.
     const squiggle = page.locator(SQUIGGLE).first();
-    await squiggle.waitFor({ state: 'visible', timeout: 5_000 });
-    const box = await squiggle.boundingBox({ timeout: 5_000 });
+    let box: { x: number; y: number; width: number; height: number } | null = null;
+    for (let i = 0; i < 10 && !box; i++) {
+      await squiggle.waitFor({ state: 'visible', timeout: 5_000 });
+      box = await squiggle.boundingBox({ timeout: 5_000 });
+      if (!box) await page.waitForTimeout(200);
+    }
     if (!box) throw new Error('the squiggle has no box');
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2); // the caret goes onto the module path
     await page.mouse.move(5, 5);
@@ -276,10 +296,204 @@ async function quickFixUi(page: Page, proxies: LoopbackProxies): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
+/** The health panel as a user meets it (test/e2e/suite/panel.test.ts checks the host side): opened from the palette
+ *  on the quick-fix scene (the configured GOPROXY stalls, a loopback mirror is offered), every section with real
+ *  data, a go env value made of markup shown as text, light and dark screenshots, sorting, a row opening its
+ *  go.mod, then a mirror switch confirmed in the modal that turns the module's status to OK — and undone again.
+ *  No CSP report from any frame throughout. Screenshots: test-output/screenshots/panel-*.png. */
+async function panelUi(page: Page, workspace: string, proxies: LoopbackProxies, goenvFile: string): Promise<void> {
+  const failed = (name: string, err: unknown): Promise<void> => failedUi(page, name, err, 'failure-panel-ui.png');
+  const shot = async (name: string): Promise<string> => {
+    const file = join(screenshotDir, name);
+    await page.screenshot({ path: file });
+    log(`screenshot ${file} (${Math.round(statSync(file).size / 1024)} KB)`);
+    return file;
+  };
+  const csp = watchCsp(page);
+  const panel = panelContent(page);
+  const row = (module: string) => panel.locator(`#modules tr[data-module="${module}"]`);
+  const mirror = proxies.mirror.url;
+  const goenvBefore = readFileSync(goenvFile, 'utf8');
+  try {
+    const opened = 'UI: "Go Mod Doctor: Show Health Panel" opens the panel and it fills with the modules of the open go.mod files';
+    try {
+      await page.keyboard.press('Escape');
+      await runFromPalette(page, 'View: Close Primary Side Bar');
+      await runFromPalette(page, 'View: Hide Panel');
+      await runFromPalette(page, 'Go Mod Doctor: Show Health Panel');
+      await row(QUICKFIX_MODULE).waitFor({ state: 'visible', timeout: 30_000 });
+      await runFromPalette(page, 'View: Join All Editor Groups'); // the panel alone, full width, for the screenshots
+      check(opened, true);
+    } catch (err) {
+      return await failed(opened, err);
+    }
+
+    // The round that the panel's first request started: wait until nothing runs and both proxies have their row.
+    const settled = 'UI: the probes finish and the panel shows every section with real data';
+    const waits: Array<[string, string]> = [
+      ['#probes tbody tr:nth-child(2)', 'a second probe row'],
+      ['#root[aria-busy="false"]', 'the page not busy'],
+      ['.progress:empty', 'no progress shown'],
+    ];
+    for (const [selector, what] of waits) {
+      try {
+        await panel.locator(selector).waitFor({ state: 'attached', timeout: 30_000 });
+      } catch (err) {
+        await panel.locator('#probes').scrollIntoViewIfNeeded({ timeout: 2_000 }).catch(() => undefined);
+        const probes = (await panel.locator('#probes').innerText({ timeout: 2_000 }).catch(() => '')).replace(/\s+/g, ' ').slice(0, 300);
+        return await failed(settled, new Error(`waiting for ${what}: ${(err as Error).message.split('\n')[0]}; probes section: ${probes}`));
+      }
+    }
+    const text = async (selector: string): Promise<string> => (await panel.locator(selector).first().innerText({ timeout: 5_000 })).replace(/\s+/g, ' ');
+    const moduleText = await text(`#modules tr[data-module="${QUICKFIX_MODULE}"]`);
+    const envText = await text('#env tr[data-variable="GOPROXY"]');
+    const stalledProbe = await text(`#probes tr[data-target="${proxies.stalledUrl}"]`);
+    const mirrorProbe = await text(`#probes tr[data-target="${mirror}"]`);
+    const segments = await panel.locator('#probes .timeline .seg').count();
+    const cacheRows = await panel.locator('#cache tbody tr').count();
+    const cacheText = await text('#cache tr[data-cache="modcache"]');
+    const mirrorRow = await text(`#mirrors tr[data-mirror="${mirror}"]`);
+    const state = await panel.locator('.badge').getAttribute('data-state');
+    const facts = [
+      ['the header says failing', state === 'failing', `state ${state}`],
+      ['the stalled module row: version, route, Error, module.unreachable', ['v1.0.0', proxies.stalledUrl, 'Error', 'module.unreachable'].every((p) => moduleText.includes(p)), moduleText],
+      ['GOPROXY comes from the go env file', envText.includes(proxies.stalledUrl) && envText.includes('go env file'), envText],
+      ['the stalled proxy failed at http, the mirror probed', stalledProbe.includes('Failed at') && mirrorProbe.includes('compared'), `${stalledProbe} | ${mirrorProbe}`],
+      ['the probe rows carry timelines', segments >= 2, `${segments} segments`],
+      ['the cache rows', cacheRows >= 2 && cacheText.includes('GOMODCACHE') && /\d/.test(cacheText), `${cacheRows} rows: ${cacheText}`],
+      ['the mirror row with its switch', mirrorRow.includes('Switch'), mirrorRow],
+    ] as const;
+    const missing = facts.filter(([, ok]) => !ok);
+    check(settled, missing.length === 0, missing.map(([what, , detail]) => `${what}: ${detail}`).join('; ') || undefined);
+
+    const frame = await panelFrame(page);
+    const markup = 'UI: a go env value made of <script> and <img onerror> shows as text and runs nothing';
+    const shown = await text('#env tr[data-variable="GONOSUMDB"]').catch((err: Error) => err.message);
+    // (VS Code adds a script of its own to every webview page; none may hold what the env value carried.)
+    const elements = await frame.evaluate(() => {
+      const d = (globalThis as any).document;
+      const planted = [...d.querySelectorAll('script')].filter((e: any) => (e.textContent ?? '').includes('__pwned')).length;
+      return { img: d.querySelectorAll('img').length, planted, pwned: (globalThis as any).__pwned ?? null };
+    });
+    check(markup, shown.includes(MARKUP_VALUE) && elements.img === 0 && elements.planted === 0 && elements.pwned === null, `${shown} ${JSON.stringify(elements)}`);
+    // From here on, also the page's own report of violations (the frame's document was written before we could listen).
+    await frame.evaluate(() => {
+      const g = globalThis as any;
+      g.__cspSeen = [];
+      g.document.addEventListener('securitypolicyviolation', (e: any) => g.__cspSeen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const policy: string = await frame.evaluate(() => (globalThis as any).document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+    const directives = new Map(policy.split(';').map((x) => x.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+    const strict =
+      [...directives.keys()].join() === 'default-src,style-src,script-src,img-src' &&
+      directives.get('default-src') === "'none'" &&
+      /^'nonce-[A-Za-z0-9+/]+'$/.test(directives.get('script-src') ?? '') &&
+      !/unsafe|data:|blob:/.test(policy);
+    check('UI: the panel\'s page carries the strict CSP (default-src \'none\', a nonce for the script, nothing unsafe)', strict, policy);
+
+    // Light first (diagnosticsUi left Light Modern on), then dark; the page follows the theme's colours.
+    await page.mouse.move(5, 5);
+    const light = await shot('panel-light.png');
+    const colour = (): Promise<string> => frame.evaluate(() => (globalThis as any).getComputedStyle((globalThis as any).document.body).color);
+    const lightFg = await colour();
+    await setColorTheme(page, 'Dark Modern');
+    await page.waitForTimeout(300); // the webview gets the new theme's variables just after the workbench
+    const darkFg = await colour();
+    const dark = await shot('panel-dark.png');
+    check('UI: the panel follows the colour theme (light and dark screenshots)', lightFg !== darkFg, `text ${lightFg} → ${darkFg}; ${light}, ${dark}`);
+    const docsImage = join(root, 'docs', 'images', 'panel.png');
+    if (!existsSync(docsImage) || process.env.GOMOD_DOCTOR_UPDATE_DOCS_IMAGES) {
+      mkdirSync(join(root, 'docs', 'images'), { recursive: true });
+      copyFileSync(dark, docsImage);
+      log(`updated ${docsImage}`);
+    }
+
+    const sorted = 'UI: clicks on the Module header sort by it, ascending then descending (aria-sort)';
+    try {
+      const header = panel.locator('th:has(button[data-key="sort-module"])');
+      const before = await header.getAttribute('aria-sort');
+      await panel.locator('button[data-key="sort-module"]').click();
+      const first = await header.getAttribute('aria-sort');
+      await panel.locator('button[data-key="sort-module"]').click();
+      const second = await header.getAttribute('aria-sort');
+      check(sorted, before === 'none' && first === 'ascending' && second === 'descending', `${before} → ${first} → ${second}`);
+    } catch (err) {
+      return await failed(sorted, err);
+    }
+
+    const line = readFileSync(join(workspace, 'quickfix', 'go.mod'), 'utf8').split('\n').findIndex((l) => l.startsWith(`require ${QUICKFIX_MODULE}`)) + 1;
+    const jumped = `UI: a click on the module's row opens quickfix/go.mod at its require line (Ln ${line})`;
+    try {
+      await row(QUICKFIX_MODULE).locator('td').nth(2).click();
+      const crumbs = page.locator('.breadcrumbs-control').filter({ hasText: /quickfix[\s\S]*go\.mod/ });
+      await crumbs.first().waitFor({ state: 'visible', timeout: 10_000 });
+      const selection = page.locator('[id="status.editor.selection"]');
+      await selection.filter({ hasText: `Ln ${line},` }).waitFor({ timeout: 10_000 });
+      check(jumped, true, await selection.innerText());
+    } catch (err) {
+      return await failed(jumped, err);
+    }
+
+    const switched = `UI: "Switch" on ${mirror} asks in a modal, writes the go env file, and the module's status turns OK`;
+    try {
+      await runFromPalette(page, 'Go Mod Doctor: Show Health Panel');
+      await runFromPalette(page, 'View: Join All Editor Groups');
+      const button = panel.locator('#mirrors').getByRole('button', { name: `Switch GOPROXY to ${mirror}` });
+      await button.click({ timeout: 10_000 });
+      const dialog = page.locator('.monaco-dialog-box').filter({ hasText: 'Change the Go environment?' });
+      await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+      const dialogText = (await dialog.innerText()).replace(/\s+/g, ' ');
+      await shot('panel-confirm.png');
+      if (readFileSync(goenvFile, 'utf8') !== goenvBefore) throw new Error('the go env file changed before the confirmation');
+      if (!dialogText.includes(mirror)) throw new Error(`the confirmation does not show the change: ${dialogText}`);
+      const askedAt = Date.now();
+      await dialog.getByRole('button', { name: 'Apply' }).click();
+      await row(QUICKFIX_MODULE).and(panel.locator('tr.row-ok')).waitFor({ timeout: 30_000 });
+      const after = readFileSync(goenvFile, 'utf8');
+      const ok = new RegExp(`^GOPROXY=${mirror.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},direct$`, 'm').test(after);
+      check(switched, ok, `${dialogText} → OK after ${Date.now() - askedAt} ms; env file: ${after.split('\n')[0]}`);
+      await page.mouse.move(5, 5);
+      await frame.evaluate(() => (globalThis as any).scrollTo(0, 0));
+      await shot('panel-switched.png');
+    } catch (err) {
+      return await failed(switched, err);
+    }
+
+    const undone = 'UI: "Go Mod Doctor: Undo Last Go Environment Change" restores the go env file exactly';
+    try {
+      await runFromPalette(page, 'Go Mod Doctor: Undo Last Go Environment Change');
+      const deadline = Date.now() + 10_000;
+      while (readFileSync(goenvFile, 'utf8') !== goenvBefore && Date.now() < deadline) await page.waitForTimeout(100);
+      check(undone, readFileSync(goenvFile, 'utf8') === goenvBefore, readFileSync(goenvFile, 'utf8'));
+    } catch (err) {
+      return await failed(undone, err);
+    }
+
+    const seen = await frame.evaluate(() => (globalThis as any).__cspSeen as string[]).catch((err: Error) => [`(page gone: ${err.message})`]);
+    check('UI: no CSP violation in any frame while the panel was used', csp.reports.length === 0 && seen.length === 0, [...csp.reports, ...seen].slice(0, 5).join(' | ') || undefined);
+    // The watch itself works: an inline script in the panel's page is refused, and that refusal is seen.
+    await frame.evaluate(() => {
+      const d = (globalThis as any).document;
+      const s = d.createElement('script');
+      s.textContent = 'globalThis.__inlineRan = true';
+      d.body.appendChild(s);
+    });
+    const deadline = Date.now() + 5_000;
+    while (csp.reports.length === 0 && Date.now() < deadline) await page.waitForTimeout(100);
+    const inlineRan = await frame.evaluate(() => (globalThis as any).__inlineRan === true);
+    check('UI: the CSP watch sees a planted inline script being refused in the panel (and it did not run)', csp.reports.length > 0 && !inlineRan, csp.reports[0]);
+  } finally {
+    csp.stop();
+    // A failure halfway must not leave the mirror configured.
+    if (readFileSync(goenvFile, 'utf8') !== goenvBefore) writeFileSync(goenvFile, goenvBefore);
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync(logDir, { recursive: true });
   rmSync(join(screenshotDir, 'failure-ui.png'), { force: true });
   rmSync(join(screenshotDir, 'failure-quickfix-ui.png'), { force: true });
+  rmSync(join(screenshotDir, 'failure-panel-ui.png'), { force: true });
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
   log('ensuring code-server and Chromium');
@@ -306,7 +520,8 @@ async function main(): Promise<void> {
   // The quick-fix scene: GOPROXY (a stalled loopback listener) comes from the go env file, so that is where the
   // fix goes; the loopback mirror is the one gomodDoctor.mirrors offers. Both URLs go to the in-host suite.
   const proxies = await attempt('the loopback proxies start', () => startLoopbackProxies(QUICKFIX_MODULE, QUICKFIX_VERSION));
-  const goenvFile = useGoEnvFile(sandbox, { GOPROXY: proxies.stalledUrl, GOSUMDB: 'off' });
+  // In the order `go env -w` keeps the file (sorted by name), so that a write and its undo give back the same bytes.
+  const goenvFile = useGoEnvFile(sandbox, { GONOSUMDB: MARKUP_VALUE, GOPROXY: proxies.stalledUrl, GOSUMDB: 'off' });
   const goenvText = readFileSync(goenvFile, 'utf8');
   for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) sandbox.env[name] = proxies.tripwireUrl;
   sandbox.env.NO_PROXY = sandbox.env.no_proxy = '127.0.0.1,localhost';
@@ -347,18 +562,21 @@ async function main(): Promise<void> {
   if (suite?.facts.quickfixClearMs !== undefined) {
     log(`quick fix: module.unreachable cleared ${String(suite.facts.quickfixClearMs)} ms after the fix, back ${String(suite.facts.quickfixBackMs)} ms after the undo`);
   }
-  await attempt('UI checks', () => checkUi(wb, server.origin, workspace, proxies));
+  await attempt('UI checks', () => checkUi(wb, server.origin, workspace, proxies, goenvFile));
+  await runChinesePanelPhase({ root, entry, wb, sandbox, workspace, module: QUICKFIX_MODULE, screenshotDir, logDir, check, log });
   // Only quickfix/'s module may reach the loopback proxies: the other folders, as they are on disk, hold nothing the
-  // network rules look up. One exception, and only at the stalled proxy: the in-host edit test puts
+  // network rules look up. Besides it, the probes (the panel's, the status bar's) ask each proxy for their
+  // well-known module. One exception, and only at the stalled proxy: the in-host edit test puts
   // `example.com/foo v1.2.3` into bad/go.mod for a moment, and a lookup may start before its revert cancels it.
   const editedForAMoment = '/example.com/foo/@v/v1.2.3.info';
+  const allowed = [`/${QUICKFIX_MODULE}/@`, `/${DEFAULT_PROBE_MODULE}/@`];
   const toMirror = proxies.mirror.requests.slice(mirrorAskedByGo).map((r) => r.path);
   const strays = [
-    ...proxies.stalledRequests.filter((l) => !l.includes(`/${QUICKFIX_MODULE}/@`) && !l.includes(` ${editedForAMoment} `)),
-    ...toMirror.filter((p) => !p.startsWith(`/${QUICKFIX_MODULE}/@`)),
+    ...proxies.stalledRequests.filter((l) => !allowed.some((a) => l.includes(` ${a}`)) && !l.includes(` ${editedForAMoment} `)),
+    ...toMirror.filter((p) => !allowed.some((a) => p.startsWith(a))),
   ];
   check(
-    `only ${QUICKFIX_MODULE} was looked up through the loopback proxies`,
+    `only ${QUICKFIX_MODULE} (and the probes' ${DEFAULT_PROBE_MODULE}) was looked up through the loopback proxies`,
     strays.length === 0 && proxies.stalledRequests.length > 0 && toMirror.length > 0,
     strays.length ? strays.join(', ') : `${proxies.stalledRequests.length} requests to the stalled proxy, ${toMirror.length} to the mirror`,
   );

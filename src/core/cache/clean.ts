@@ -9,6 +9,7 @@ import type { Finding } from '../finding';
 import { runGo } from '../gocmd/run';
 import { t } from '../i18n';
 import type { CacheEnv } from './locations';
+import { causeFix, causeSentence, failureCause } from './failure';
 import { diskSpace } from './fsinfo';
 import { formatBytes } from './inspect';
 import { removeTrees, type RemoveFailure } from './remove';
@@ -152,13 +153,14 @@ export async function clean(plan: CleanPlan, opts: CleanOptions): Promise<CleanR
     if (result.status === 'done' && plan.kind === 'buildcache' && result.failures.length > 0) result.status = 'partial';
     if (result.status === 'partial') {
       const sample = result.failures.slice(0, 3).map((f) => `${f.path} (${f.code})`);
+      const cause = failureCause(result.failures, result.go?.stderr);
       result.findings.push({
         code: 'cache.clean-incomplete',
         severity: 'error',
-        message: t('cache.clean-incomplete', { path: plan.root, files: result.remainingFiles, size: formatBytes(result.remainingBytes) }),
+        message: t('cache.clean-incomplete', { path: plan.root, files: result.remainingFiles, size: formatBytes(result.remainingBytes) }) + causeSentence(cause),
         variable: plan.variable,
-        evidence: { root: plan.root, remainingFiles: result.remainingFiles, remainingBytes: result.remainingBytes, failures: sample, goStderr: result.go?.stderr.slice(0, 2000) },
-        fixes: [{ id: 'advice:cache.clean-incomplete', title: t('cache.fix.clean-incomplete', { path: plan.root }) }],
+        evidence: { root: plan.root, remainingFiles: result.remainingFiles, remainingBytes: result.remainingBytes, cause, failures: sample, goStderr: result.go?.stderr.slice(0, 2000) },
+        fixes: [causeFix('advice:cache.clean-incomplete', cause, plan.root)],
       });
     }
   } finally {

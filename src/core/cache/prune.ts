@@ -8,7 +8,9 @@ import path from 'node:path';
 import { findModuleFiles } from '../diagnose/moduleFiles';
 import { parseGoMod, parseGoSum, parseGoWork } from '../modfile';
 import { escapePath, escapeVersion } from '../modfile/module';
+import type { Finding } from '../finding';
 import { t } from '../i18n';
+import { causeFix, causeSentence, failureCause } from './failure';
 import { parseDownloadName, readModcacheLayout, versionKey, type CachedVersion } from './layout';
 import { heldLockFiles } from './locks';
 import { removeTrees, type RemoveFailure, type RemoveProgress } from './remove';
@@ -210,6 +212,8 @@ export interface PruneResult {
   skipped: Array<{ module: string; version: string; reason: string }>;
   freedBytes: number;
   failures: RemoveFailure[];
+  /** cache.prune-incomplete when versions could not be removed: which, why, and what to do. */
+  findings: Finding[];
 }
 
 /** Removes empty directories from dir up to (not including) stop. */
@@ -227,7 +231,7 @@ async function removeEmptyParents(dir: string, stop: string): Promise<void> {
 
 /** Executes a prune (or clear-version) plan after confirmation. Items held by a running process are skipped. */
 export async function prune(plan: PrunePlan, opts: PruneOptions): Promise<PruneResult> {
-  const result: PruneResult = { status: 'declined', removed: [], skipped: [], freedBytes: 0, failures: [] };
+  const result: PruneResult = { status: 'declined', removed: [], skipped: [], freedBytes: 0, failures: [], findings: [] };
   let ok = false;
   try {
     ok = await opts.confirm(plan);
@@ -286,6 +290,19 @@ export async function prune(plan: PrunePlan, opts: PruneOptions): Promise<PruneR
       result.failures.push(...r.failures);
       await removeEmptyParents(dir, path.join(plan.root, 'cache', 'download'));
     }
+  }
+  const failed = plan.items.filter((i) => !i.busy && !result.removed.some((r) => r.module === i.module && r.version === i.version) && i.paths.some((p) => result.failures.some((f) => f.path === p || f.path.startsWith(p + path.sep))));
+  if (failed.length > 0) {
+    const cause = failureCause(result.failures);
+    const versions = failed.slice(0, 5).map((i) => `${i.module}@${i.version}`).join(', ') + (failed.length > 5 ? ', …' : '');
+    result.findings.push({
+      code: 'cache.prune-incomplete',
+      severity: 'error',
+      message: t('cache.prune-incomplete', { path: plan.root, count: failed.length, total: plan.items.length, versions }) + causeSentence(cause),
+      variable: 'GOMODCACHE',
+      evidence: { root: plan.root, versions: failed.map((i) => `${i.module}@${i.version}`), cause, failures: result.failures.slice(0, 3).map((f) => `${f.path} (${f.code})`) },
+      fixes: [causeFix('advice:cache.prune-incomplete', cause, plan.root)],
+    });
   }
   return result;
 }

@@ -68,15 +68,71 @@ export function killProcessTree(child: ChildProcess): void {
   }
 }
 
-/** Starts go in its own process group (so killProcessTree reaches everything it starts), output piped. */
+// Every go started through spawnGo that is still running. Its own process group means a signal to this process
+// (Ctrl-C, SIGTERM from an editor, a closed IPC channel) never reaches it, so this process ends them on the way out.
+const liveChildren = new Set<ChildProcess>();
+const STOP_SIGNALS: readonly NodeJS.Signals[] = process.platform === 'win32' ? [] : ['SIGTERM', 'SIGINT', 'SIGHUP'];
+
+/** The go processes started through spawnGo that have not ended yet (for tests and diagnostics). */
+export function liveGoChildren(): number {
+  return liveChildren.size;
+}
+
+/** Kills every go process (tree) started through spawnGo that is still running. Synchronous on Unix. */
+export function killAllGoChildren(): void {
+  for (const child of liveChildren) killProcessTree(child);
+}
+
+// A stop signal always ends the go children, as it would have if they shared our process group. Whether this
+// process ends too is up to other listeners (e.g. the CLI's Ctrl-C handling, which then reports "cancelled"); with
+// none, do what the default would have done: end by the same signal. (Prepended, so a `once` listener still counts.)
+function onStopSignal(signal: NodeJS.Signals): void {
+  killAllGoChildren();
+  if (process.listenerCount(signal) > 1) return;
+  liveChildren.clear();
+  unhookProcess();
+  process.kill(process.pid, signal);
+}
+
+const signalHandlers = new Map(STOP_SIGNALS.map((s) => [s, () => onStopSignal(s)] as const));
+
+// Hooked only while a go child runs, so the process's own signal behaviour is untouched the rest of the time.
+function hookProcess(): void {
+  process.on('exit', killAllGoChildren);
+  process.on('disconnect', killAllGoChildren); // the IPC parent (the editor) is gone
+  for (const [signal, handler] of signalHandlers) process.prependListener(signal, handler);
+}
+
+function unhookProcess(): void {
+  process.off('exit', killAllGoChildren);
+  process.off('disconnect', killAllGoChildren);
+  for (const [signal, handler] of signalHandlers) process.off(signal, handler);
+}
+
+function track(child: ChildProcess): void {
+  if (!child.pid) return; // failed to start: 'error' follows, nothing to kill
+  if (liveChildren.size === 0) hookProcess();
+  liveChildren.add(child);
+  child.once('exit', () => {
+    liveChildren.delete(child);
+    if (liveChildren.size === 0) unhookProcess();
+  });
+}
+
+/**
+ * Starts go in its own process group (so killProcessTree reaches everything it starts), output piped. It is
+ * killed with its tree when this process exits, gets SIGTERM/SIGINT/SIGHUP, or loses its IPC parent.
+ */
 export function spawnGo(args: string[], opts: RunGoOptions = {}): ChildProcess {
-  return spawn(opts.goPath || 'go', args, {
+  const child = spawn(opts.goPath || 'go', args, {
     cwd: opts.cwd,
     env: goChildEnv(opts),
     detached: process.platform !== 'win32',
     windowsHide: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  track(child);
+  return child;
 }
 
 /**

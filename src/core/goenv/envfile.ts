@@ -35,6 +35,21 @@ export function parseEnvFile(text: string): ParsedEnvFile {
   return { values, lines };
 }
 
+/** The start of the read error for an env file that would block a reader (a named pipe, a socket). */
+export const NOT_REGULAR_FILE = 'not a regular file';
+
+/**
+ * Lines the go command skips (see parseEnvFile) that are not blank and not `#` comments: text someone meant
+ * to be read, e.g. "  GOPRIVATE=corp.example" (indented) or "goproxy=off" (lower case). 0-based line numbers.
+ */
+export function ignoredEnvFileLines(text: string): Array<{ line: number; text: string }> {
+  const parsed = new Set(parseEnvFile(text).lines.map((l) => l.line));
+  return text
+    .split('\n')
+    .map((t, line) => ({ line, text: t }))
+    .filter((l) => !parsed.has(l.line) && l.text.trim() !== '' && !l.text.trimStart().startsWith('#'));
+}
+
 export interface EnvFileLocation {
   /** The file the go command reads and writes; undefined when there is none. */
   path?: string;

@@ -2,7 +2,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { runGo } from '../gocmd/run';
 import { resolveGoBinary } from '../gocmd/find';
-import { cleanPath, envFileLocation, pathFor } from './envfile';
+import { cleanPath, envFileLocation, NOT_REGULAR_FILE, pathFor } from './envfile';
 import { combinedOsEnv, gorootForGoEnv, resolveEnv, type EnvSnapshot, type ResolvedEnv } from './resolve';
 
 export interface LoadEnvOptions {
@@ -76,13 +76,30 @@ export function workSearchChain(cwd: string, platform: NodeJS.Platform = process
   return out;
 }
 
+/** Why a path names something that blocks a reader (a named pipe, a socket), or undefined. */
+function blocksReading(p: string): string | undefined {
+  try {
+    const st = statSync(p);
+    if (st.isFIFO()) return `${NOT_REGULAR_FILE}: a named pipe`;
+    if (st.isSocket()) return `${NOT_REGULAR_FILE}: a socket`;
+  } catch {
+    // missing or unreadable: readFileSync says which
+  }
+  return undefined;
+}
+
 function readText(p: string | undefined): { text?: string; error?: string } {
   if (!p) return {};
+  // The go command would wait forever on a pipe with no writer; we must not block the editor's server on it.
+  const blocked = blocksReading(p);
+  if (blocked) return { error: blocked };
   try {
     return { text: readFileSync(p, 'utf8') };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    return e.code === 'ENOENT' ? {} : { error: `${e.code ?? 'error'}: ${e.message}` };
+    if (e.code === 'ENOENT') return {};
+    // Node's fs messages already start with the code ("EISDIR: illegal operation on a directory, read").
+    return { error: e.code && !e.message.startsWith(e.code) ? `${e.code}: ${e.message}` : e.message };
   }
 }
 

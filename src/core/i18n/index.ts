@@ -10,11 +10,12 @@ import { moduleMessages } from './catalog/module';
 import { cacheMessages } from './catalog/cache';
 import { explainMessages } from './catalog/explain';
 import { limitsMessages } from './catalog/limits';
+import { healthMessages } from './catalog/health';
 import type { Entry } from './catalog/entry';
 
 export type Lang = 'en' | 'zh-cn';
 
-const catalogue = { ...gomodMessages, ...cliMessages, ...cliHelpMessages, ...cliHelpMoreMessages, ...envMessages, ...netMessages, ...moduleMessages, ...cacheMessages, ...explainMessages, ...limitsMessages } satisfies Record<string, Entry>;
+const catalogue = { ...gomodMessages, ...cliMessages, ...cliHelpMessages, ...cliHelpMoreMessages, ...envMessages, ...netMessages, ...moduleMessages, ...cacheMessages, ...explainMessages, ...limitsMessages, ...healthMessages } satisfies Record<string, Entry>;
 export type MessageKey = keyof typeof catalogue;
 
 let current: Lang = 'en';

@@ -3,10 +3,38 @@ import type { FixRef } from '../../finding';
 import { t, type MessageKey } from '../../i18n';
 import { redactSecrets } from '../../report/redact';
 import type { Layer } from '../resolve';
+import { ignoredEnvFileLines, NOT_REGULAR_FILE } from '../envfile';
 import { OS_ONLY_GO_VARS, OS_ONLY_TOOL_VARS } from '../vars';
 import { add, evidenceOf, fixLayerFor, makeFix, show, type Ctx } from './context';
 
 export function envFileRules(ctx: Ctx): void {
+  const file = ctx.env.snapshot.envFile;
+  if (file.path && file.error) {
+    // go ignores an env file it cannot read (its values do not apply) and refuses go env -w; a pipe makes it hang.
+    const pipe = file.error.startsWith(NOT_REGULAR_FILE);
+    add(ctx, 'env.file-unreadable', pipe ? 'error' : 'warning', pipe ? 'env.file-unreadable-blocks' : 'env.file-unreadable', { file: file.path, reason: redactSecrets(file.error) }, {
+      evidence: { envFile: file.path, error: redactSecrets(file.error) },
+    });
+  }
+  const ignored = ignoredEnvFileLines(file.text ?? '');
+  if (ignored.length) {
+    // Redact before cutting: a cut can split "user:pass@" so that the redaction no longer sees a URL.
+    const cut = (s: string) => (s.length > 60 ? s.slice(0, 60) + '…' : s);
+    const quote = (l: { line: number; text: string }) => `${l.line + 1} (${JSON.stringify(cut(redactSecrets(l.text)))})`;
+    // An indented or lower-case assignment was surely meant to apply; other junk only wants tidying.
+    const meant = ignored.some((l) => /^\s*[A-Za-z_][A-Za-z0-9_]*\s*=/.test(l.text));
+    add(ctx, 'env.envfile-ignored-lines', meant ? 'warning' : 'info', 'env.envfile-ignored-lines', { file: file.path ?? '', lines: ignored.slice(0, 5).map(quote).join(', ') + (ignored.length > 5 ? ', …' : '') }, {
+      evidence: { envFile: file.path, lines: ignored.map((l) => l.line + 1) },
+    });
+  }
+  // No fix: go env -w would drop the "\r", but go env -w refuses to write it back ("invalid newline"), so the
+  // journal could never undo it. Converting the line endings is for the user's editor.
+  for (const [name, value] of ctx.env.envFile.values) {
+    if (!value.endsWith('\r')) continue;
+    add(ctx, 'env.envfile-crlf', 'warning', 'env.envfile-crlf', { name }, {
+      variable: name, evidence: { layer: 'envfile', value: redactSecrets(value), envFile: file.path },
+    });
+  }
   for (const [name] of ctx.env.envFile.values) {
     if (!OS_ONLY_TOOL_VARS.has(name)) continue;
     // `go env -u` refuses GOENV and GODEBUG; those lines can only be removed by hand.

@@ -16,7 +16,7 @@ export function patternRules(ctx: Ctx): void {
     const spaced = patterns.filter((p) => p !== p.trim() && p.trim() !== '');
     if (spaced.length) {
       const trimmed = patterns.map((p) => p.trim()).filter((p) => p !== '').join(',');
-      add(ctx, 'env.pattern-space', 'warning', 'env.pattern-space', { name, pattern: spaced[0] }, { variable: name, evidence: evidenceOf(v), fixes: [makeFix([{ name, value: trimmed }], fixLayerFor(v))] });
+      add(ctx, 'env.pattern-space', 'warning', 'env.pattern-space', { name, pattern: redactSecrets(spaced[0]) }, { variable: name, evidence: evidenceOf(v), fixes: [makeFix([{ name, value: trimmed }], fixLayerFor(v))] });
     }
     for (const p of patterns) {
       const example = PUBLIC_MODULE_SAMPLES.find((m) => matchingPattern(p, m) !== undefined);

@@ -25,6 +25,8 @@ export function shellLines(name: string, value: string | undefined, platform: No
 
 function rawEnvFileProblem(snap: EnvSnapshot): string | undefined {
   if (!snap.envFile.path) return t('env.write.no-envfile', { reason: snap.envFile.error ?? 'GOENV' });
+  // The snapshot could not read it (a directory, a pipe, a symlink loop): do not try again, a pipe would block.
+  if (snap.envFile.error) return t('env.write.envfile-unreadable', { file: snap.envFile.path, reason: snap.envFile.error });
   let buf: Buffer;
   try {
     buf = readFileSync(snap.envFile.path);

@@ -43,6 +43,11 @@ export const cacheMessages = {
   'cache.clean.no-root': { en: '{variable} is not set to an absolute path: nothing to clean.', zh: '{variable} 没有设为绝对路径：没有可清理的内容。' },
   'cache.clean-incomplete': { en: 'Cleaning {path} left {files} files ({size}) behind.', zh: '清理 {path} 后仍剩下 {files} 个文件（{size}）。' },
   'cache.fix.clean-incomplete': { en: 'The remaining files belong to another user or sit on a read-only mount: sudo chown -R $USER {path}, then clean again.', zh: '剩下的文件属于其他用户或位于只读挂载上：执行 sudo chown -R $USER {path} 后再清理一次。' },
+  'cache.prune-incomplete': { en: 'Pruning {path} could not remove {count} of {total} versions ({versions}); they are still in the cache.', zh: '清理 {path} 时，{total} 个版本中有 {count} 个无法删除（{versions}）；它们仍在缓存中。' },
+  'cache.cause.read-only': { en: 'The file system is mounted read-only (EROFS).', zh: '文件系统以只读方式挂载（EROFS）。' },
+  'cache.cause.permission': { en: 'Permission denied: the files belong to another user (EACCES/EPERM).', zh: '权限不足：这些文件属于其他用户（EACCES/EPERM）。' },
+  'cache.cause.no-space': { en: 'The disk is full (ENOSPC).', zh: '磁盘已满（ENOSPC）。' },
+  'cache.cause.busy': { en: 'Some files are in use (EBUSY).', zh: '部分文件正在使用中（EBUSY）。' },
   'cache.prune.busy': { en: 'in use by process {pid} ({name})', zh: '正被进程 {pid}（{name}）使用' },
 
   // ---- CLI (gomod-doctor cache) ----

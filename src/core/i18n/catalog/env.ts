@@ -102,6 +102,22 @@ export const envMessages = {
   'env.where.envfile': { en: 'the go env file', zh: 'go env 文件' },
   'env.where.process': { en: 'the environment', zh: '环境变量' },
   'env.where.editor': { en: 'the editor settings', zh: '编辑器设置' },
+  'env.file-unreadable': {
+    en: 'The go env file {file} cannot be read ({reason}). The go command ignores it, so nothing set with go env -w applies, and go env -w fails until the path is fixed or GOENV points elsewhere.',
+    zh: '无法读取 go env 文件 {file}（{reason}）。go 命令会忽略它，因此用 go env -w 设置的值都不生效；在修复该路径或让 GOENV 指向别处之前，go env -w 也会失败。',
+  },
+  'env.file-unreadable-blocks': {
+    en: 'The go env file {file} is a named pipe or a socket, not a regular file: every go command waits forever reading it. Remove it or point GOENV at a regular file.',
+    zh: 'go env 文件 {file} 是命名管道或套接字，而不是普通文件：每个 go 命令读取它时都会一直等待。请删除它，或让 GOENV 指向一个普通文件。',
+  },
+  'env.envfile-ignored-lines': {
+    en: 'The go command ignores these lines of the go env file {file}: {lines}. It reads only NAME=value lines that start with a capital letter at the very beginning of the line.',
+    zh: 'go 命令会忽略 go env 文件 {file} 中的这些行：{lines}。它只读取以大写字母开头（行首无空格）的 NAME=value 行。',
+  },
+  'env.envfile-crlf': {
+    en: '{name} in the go env file ends with a carriage return (Windows line endings): the go command keeps it as part of the value. Save the file with LF line endings.',
+    zh: 'go env 文件中的 {name} 以回车符结尾（Windows 换行符）：go 命令会把它当作值的一部分。请用 LF 换行符保存该文件。',
+  },
   'env.envfile-os-only': {
     en: '{name} in the go env file has no effect: the go command reads it only from the OS environment.',
     zh: 'go env 文件中的 {name} 不起作用：go 命令只从操作系统环境读取它。',
