@@ -19,7 +19,8 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
       lang: vscode.env.language,
       goPath: chooseGoPath(),
       trusted: vscode.workspace.isTrusted,
-      stateDir: context.globalStorageUri.fsPath,
+      // No stateDir: the server uses the per-user state directory, the one the CLI uses, so both share one journal
+      // and one lock around env writes (with two journals, two writers at once could lose a change).
       editorEnv: true,
       health: true,
       ...serverOptionsFromSettings((key) => settings.get(key)),

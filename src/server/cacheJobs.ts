@@ -112,7 +112,7 @@ export class CacheJobs {
       const size = formatBytes(r.freedBytes);
       if (r.status === 'cancelled') return outcome({ status: 'cancelled', freedBytes: r.freedBytes, message: t('health.cache.cancelled', { size, path }) });
       if (r.status === 'partial') {
-        const parts: string[] = [];
+        const parts: string[] = r.findings.map((f) => f.message);
         if (r.skipped.length) parts.push(t('health.cache.skipped', { count: r.skipped.length, reason: r.skipped[0].reason }));
         if (r.failures.length) parts.push(r.failures.slice(0, 3).map((f) => `${f.path} (${f.code})`).join(', '));
         return outcome({ status: 'partial', freedBytes: r.freedBytes, message: redactSecrets(t('health.cache.partial', { size, path, detail: parts.join('; ') })) });

@@ -2,7 +2,6 @@
 // then (trusted workspaces only) the module checks run in the background and their findings join as they arrive.
 // Code actions apply fixes; hovers on require lines say where a module comes from. The health model (health.ts)
 // answers the panel and the status bar: a live snapshot, the report, env fix previews, cache jobs, watched downloads.
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -101,14 +100,11 @@ export function startServer(): void {
   const workspaceRoots = (): string[] => [...new Set([...moduleDocs().map((d) => dirname(d.file)), ...workspaceFolders])];
 
   const envFileOf = (uri: string): { path: string; text: string } | undefined => {
+    // The text read with the environment: reading the file again could block on a GOENV that is a named pipe.
     const env = checks?.state.get(uri)?.env;
     const path = env?.envFile.path;
-    if (!path) return undefined;
-    try {
-      return { path, text: readFileSync(path, 'utf8') };
-    } catch {
-      return undefined;
-    }
+    const text = env?.snapshot.envFile.text;
+    return path && text !== undefined ? { path, text } : undefined;
   };
 
   const publish = (uri: string): void => {

@@ -15,6 +15,8 @@
 //      opening its go.mod, a mirror switch confirmed in the modal turning the module's status to OK, undone again;
 //      no CSP report from any frame (and a planted inline script is seen refused, so the watch works);
 //   7. the panel in Chinese: a second code-server with --locale zh-cn and a minimal language pack (driver/chinese.ts).
+//   8. Restricted Mode: a copy of the workspace untrusted — parsing only, nothing run or sent, trust-needing commands
+//      hidden, then trusted from the trust editor (driver/restricted.ts).
 //   Screenshots: test-output/screenshots/panel-{light,dark,confirm,switched,zh-cn}.png; docs/images/panel.png is
 //   written when missing or with GOMOD_DOCTOR_UPDATE_DOCS_IMAGES=1.
 // Writes {"passed","failed"} to $GOMOD_DOCTOR_STATS (in-host tests plus driver checks); exits non-zero on failure.
@@ -29,6 +31,7 @@ import { onCleanup, processesMentioning, runCleanups, runProgram } from './drive
 import { packageVsix, VSIX_LIMIT_BYTES, vsixContentProblems, zipEntries } from './driver/vsix';
 import { chromiumPath, hoverOver, launchBrowser, openWorkbench, quickOpen, runSuiteInWorkbench, setColorTheme, type Workbench } from './driver/workbench';
 import { runChinesePanelPhase } from './driver/chinese';
+import { runRestrictedPhase } from './driver/restricted';
 import { panelContent, panelFrame, runFromPalette, watchCsp } from './driver/panelPage';
 import { DEFAULT_PROBE_MODULE } from '../../src/core/net/mirrors';
 
@@ -581,6 +584,8 @@ async function main(): Promise<void> {
     strays.length ? strays.join(', ') : `${proxies.stalledRequests.length} requests to the stalled proxy, ${toMirror.length} to the mirror`,
   );
   check('the go env file ends as the run wrote it', readFileSync(goenvFile, 'utf8') === goenvText, readFileSync(goenvFile, 'utf8'));
+  // 8. Restricted Mode: a copy of the workspace opened untrusted (driver/restricted.ts), then trusted.
+  await attempt('restricted phase', () => runRestrictedPhase({ entry, wb, sandbox, extensionDir, fixture, proxies, screenshotDir, logDir, check, log }));
   check('the page sent no request off this machine', wb.blocked.length === 0, wb.blocked.slice(0, 5).join(', ') || undefined);
   check('nothing in code-server tried to leave this machine (HTTP(S)_PROXY tripwire)', proxies.tripped.length === 0, proxies.tripped.slice(0, 5).join(', ') || undefined);
   writeFileSync(join(logDir, 'summary.json'), JSON.stringify({ vsixBytes: size, facts: suite?.facts ?? {} }, null, 2) + '\n');

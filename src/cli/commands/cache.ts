@@ -100,7 +100,11 @@ export async function runCacheCommand(argv: string[], io: CliIo): Promise<number
       const result = await prune(plan, { confirm: () => apply && plan.items.length > 0 });
       if (json) out({ plan, result });
       else if (result.status === 'declined') io.out((plan.items.length === 0 ? t('cache.cli.nothing') : t('cache.cli.needs-yes')) + '\n');
-      else io.out(t('cache.cli.freed', { size: formatBytes(result.freedBytes), rest: '' }) + '\n');
+      else {
+        io.out(t('cache.cli.freed', { size: formatBytes(result.freedBytes), rest: '' }) + '\n');
+        // Why something stayed (a read-only mount, a full disk, a busy version) and what to do about it.
+        if (result.findings.length > 0) io.out(renderTextReport(result.findings, { baseDir: io.cwd, color }));
+      }
       return result.status === 'partial' ? 1 : 0;
     }
     default:

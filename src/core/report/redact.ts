@@ -15,6 +15,10 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   ],
   // token=…, ?access_token=…, &password=… in URLs, query strings and KEY=VALUE lines.
   [new RegExp(`(^|[?&;\\s,'"])(${SECRET_NAME})=[^&#\\s'",;]+`, 'gim'), `$1$2=${MASK}`],
+  // A secret-named command-line flag and its value: GOAUTH="helper --token VALUE" (the "--token=VALUE" form is above).
+  [new RegExp(`(^|\\s)(--?${SECRET_NAME})(\\s+)(?!-)[^\\s'"]+`, 'gim'), `$1$2$3${MASK}`],
+  // Token headers of GitLab and others: "PRIVATE-TOKEN: VALUE", "Job-Token: VALUE".
+  [/\b((?:private|job|deploy)-token\s*:\s*)[^\s,;'"]+/gi, `$1${MASK}`],
   // Well-known token shapes that can appear on their own (GitHub, GitLab).
   [/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,})/g, MASK],
 ];

@@ -87,6 +87,8 @@ export function makeSandbox(root: string): Sandbox {
     XDG_CONFIG_HOME: join(dirs.xdg, 'config'),
     XDG_DATA_HOME: join(dirs.xdg, 'data'),
     XDG_CACHE_HOME: join(dirs.xdg, 'cache'),
+    // The env-write journal (the per-user state directory) stays in this run's dir.
+    XDG_STATE_HOME: join(dirs.xdg, 'state'),
     GOPATH: dirs.gopath,
     GOMODCACHE: dirs.gomodcache,
     GOCACHE: dirs.gocache,

@@ -151,8 +151,4 @@ describe('reliability: GOAUTH, NETRC, https_proxy and GOPROXY credentials never 
       await lsp.client.close();
     }
   });
-
-  // Known leak, reported to the lead with the fix (a redaction rule for "--token VALUE" / "--password VALUE" /
-  // "PRIVATE-TOKEN: VALUE" in src/core/report/redact.ts): the space-separated form is printed as it is.
-  it.skip('GOAUTH="helper --token VALUE" (space-separated flag) is masked too (known leak)');
 });

@@ -14,6 +14,12 @@ describe('report/redact', () => {
     ['see ghp_0123456789abcdefghij0123456789abcdef here', 'see *** here'],
     ['GOPROXY=https://proxy.golang.org,direct', 'GOPROXY=https://proxy.golang.org,direct'],
     ['GOAUTH=netrc', 'GOAUTH=netrc'],
+    ['GOAUTH=git-auth-helper --token s3cr3t-value example.com', 'GOAUTH=git-auth-helper --token *** example.com'],
+    ['helper -password hunter2 --verbose', 'helper -password *** --verbose'],
+    ['helper --api-key  k3y --token --other', 'helper --api-key  *** --token --other'],
+    ['curl -H "PRIVATE-TOKEN: glabc123"', 'curl -H "PRIVATE-TOKEN: ***"'],
+    ['job-token:abc', 'job-token:***'],
+    ['helper --tokens-dir /x', 'helper --tokens-dir ***'],
     ['user@example.com wrote', 'user@example.com wrote'],
   ];
   for (const [input, want] of cases) it(JSON.stringify(input), () => assert.equal(redactSecrets(input), want));
