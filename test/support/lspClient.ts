@@ -10,9 +10,27 @@ interface Message {
   error?: unknown;
 }
 
+/** Splits a byte stream into the JSON bodies of `Content-Length` framed LSP messages. */
+export class LspFrames {
+  private buffer = Buffer.alloc(0);
+
+  push(data: Buffer): unknown[] {
+    this.buffer = Buffer.concat([this.buffer, data]);
+    const out: unknown[] = [];
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return out;
+      const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString('ascii'))?.[1]);
+      if (this.buffer.length < headerEnd + 4 + length) return out;
+      out.push(JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8')));
+      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+    }
+  }
+}
+
 export class LspClient {
   private readonly child: ChildProcessWithoutNullStreams;
-  private buffer = Buffer.alloc(0);
+  private readonly frames = new LspFrames();
   private nextId = 1;
   private readonly pending = new Map<number, (m: Message) => void>();
   private readonly notifications: Message[] = [];
@@ -28,16 +46,7 @@ export class LspClient {
   }
 
   private onData(data: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, data]);
-    for (;;) {
-      const headerEnd = this.buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString('ascii'))?.[1]);
-      if (this.buffer.length < headerEnd + 4 + length) return;
-      const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
-      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
-      this.dispatch(JSON.parse(body) as Message);
-    }
+    for (const m of this.frames.push(data)) this.dispatch(m as Message);
   }
 
   private dispatch(m: Message): void {

@@ -11,9 +11,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { baseSettings, installVsix, type Sandbox } from './codeServer';
+import { baseSettings, listeningPort, installVsix, type Sandbox } from './codeServer';
 import { panelContent, panelFrame, runFromPalette, watchCsp } from './panelPage';
-import { killGroup, onCleanup, runProgram, withTimeout } from './processes';
+import { killGroup, onCleanup, runProgram } from './processes';
 import { openWorkbench, quickOpen, type Workbench } from './workbench';
 
 const PACK = { publisher: 'gomod-doctor-test', name: 'zh-cn-minimal-language-pack', version: '1.0.0' };
@@ -79,30 +79,17 @@ async function startChineseCodeServer(o: ChinesePhaseOptions, userData: string, 
     '--config', o.sandbox.config, '--user-data-dir', userData, '--extensions-dir', extensions,
   ];
   const child = spawn(process.execPath, args, { env: o.sandbox.env, cwd: o.sandbox.root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
+  let output = (): string => '';
   const stop = onCleanup('zh-cn code-server', async () => {
     await killGroup(child);
-    writeFileSync(join(o.logDir, 'zh-cn-code-server.log'), output);
+    writeFileSync(join(o.logDir, 'zh-cn-code-server.log'), output());
   });
-  const port = await withTimeout(
-    new Promise<number>((resolve, reject) => {
-      const scan = (chunk: Buffer): void => {
-        output = (output + chunk.toString()).slice(-100_000);
-        const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
-        if (m) resolve(Number(m[1]));
-      };
-      child.stdout!.on('data', scan);
-      child.stderr!.on('data', scan);
-      child.on('exit', (code, signal) => reject(new Error(`code-server exited early (${code ?? signal})\n${output.slice(-4000)}`)));
-      child.on('error', reject);
-    }),
-    60_000,
-    'zh-cn code-server start',
-  ).catch(async (err: unknown) => {
+  const started = await listeningPort(child, 'zh-cn code-server start').catch(async (err: unknown) => {
     await stop();
     throw err;
   });
-  return { origin: `http://127.0.0.1:${port}`, stop };
+  output = started.output;
+  return { origin: `http://127.0.0.1:${started.port}`, stop };
 }
 
 async function chineseView(o: ChinesePhaseOptions, page: Page, showPanelTitle: string): Promise<void> {

@@ -1,5 +1,6 @@
 // code-server: the real VS Code (server + browser workbench) that runs here without internet. Installed once into a
 // cache by scripts/ensure-code-server.mjs; every run gets its own user-data, extensions and Go directories.
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runProgram, startService, withTimeout } from './processes';
@@ -134,6 +135,27 @@ export interface RunningServer {
   output: () => string;
 }
 
+/** Waits (60 s at most) until a started code-server says which loopback port it listens on; keeps its output. */
+export async function listeningPort(child: ChildProcess, what: string): Promise<{ port: number; output: () => string }> {
+  let output = '';
+  const port = await withTimeout(
+    new Promise<number>((resolve, reject) => {
+      const scan = (chunk: Buffer): void => {
+        output = (output + chunk.toString()).slice(-100_000);
+        const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
+        if (m) resolve(Number(m[1]));
+      };
+      child.stdout!.on('data', scan);
+      child.stderr!.on('data', scan);
+      child.on('exit', (code, signal) => reject(new Error(`code-server exited early (${code ?? signal})\n${output.slice(-4000)}`)));
+      child.on('error', reject);
+    }),
+    60_000,
+    what,
+  );
+  return { port, output: () => output };
+}
+
 /** Starts code-server on a free loopback port and resolves once it listens. It is stopped by the cleanup list. */
 export async function startCodeServer(entry: string, sandbox: Sandbox): Promise<RunningServer> {
   const args = [
@@ -150,21 +172,6 @@ export async function startCodeServer(entry: string, sandbox: Sandbox): Promise<
     ...baseArgs(sandbox),
   ];
   const child = startService(process.execPath, args, { env: sandbox.env, cwd: sandbox.root });
-  let output = '';
-  const port = await withTimeout(
-    new Promise<number>((resolve, reject) => {
-      const scan = (chunk: Buffer): void => {
-        output = (output + chunk.toString()).slice(-100_000);
-        const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
-        if (m) resolve(Number(m[1]));
-      };
-      child.stdout!.on('data', scan);
-      child.stderr!.on('data', scan);
-      child.on('exit', (code, signal) => reject(new Error(`code-server exited early (${code ?? signal})\n${output.slice(-4000)}`)));
-      child.on('error', reject);
-    }),
-    60_000,
-    'code-server start',
-  );
-  return { port, origin: `http://127.0.0.1:${port}`, output: () => output };
+  const { port, output } = await listeningPort(child, 'code-server start');
+  return { port, origin: `http://127.0.0.1:${port}`, output };
 }

@@ -11,9 +11,9 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { baseSettings, type Sandbox } from './codeServer';
+import { baseSettings, listeningPort, type Sandbox } from './codeServer';
 import type { LoopbackProxies } from './loopbackProxies';
-import { killGroup, onCleanup, withTimeout } from './processes';
+import { killGroup, onCleanup } from './processes';
 import { openWorkbench, runSuiteInWorkbench, type Workbench } from './workbench';
 
 export interface RestrictedPhaseOptions {
@@ -53,26 +53,11 @@ async function startUntrustedCodeServer(o: RestrictedPhaseOptions, userData: str
   ];
   const child = spawn(process.execPath, args, { env, cwd: o.sandbox.root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = onCleanup('restricted code-server', () => killGroup(child));
-  let output = '';
-  const port = await withTimeout(
-    new Promise<number>((resolve, reject) => {
-      const scan = (chunk: Buffer): void => {
-        output = (output + chunk.toString()).slice(-100_000);
-        const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
-        if (m) resolve(Number(m[1]));
-      };
-      child.stdout!.on('data', scan);
-      child.stderr!.on('data', scan);
-      child.on('exit', (code, signal) => reject(new Error(`code-server exited early (${code ?? signal})\n${output.slice(-4000)}`)));
-      child.on('error', reject);
-    }),
-    60_000,
-    'restricted code-server start',
-  ).catch(async (err: unknown) => {
+  const { port, output } = await listeningPort(child, 'restricted code-server start').catch(async (err: unknown) => {
     await stop();
     throw err;
   });
-  return { origin: `http://127.0.0.1:${port}`, stop, output: () => output };
+  return { origin: `http://127.0.0.1:${port}`, stop, output };
 }
 
 /** The rows the command palette shows for a query (titles with their category). */

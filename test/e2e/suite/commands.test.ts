@@ -7,28 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { CacheCommandResult } from '../../../src/extension/cacheCommands';
+import type { DownloadCommandResult } from '../../../src/extension/downloadCommand';
 import { apiWithStatus, fromDriver, GoEnvFile, run, underDriver } from './driverScene';
 import { EXTENSION_ID, workspaceFile } from './host';
-
-interface CachePlan {
-  planId?: string;
-  root?: string;
-  bytes?: number;
-  items?: number;
-  complete?: boolean;
-  summary?: string;
-  error?: string;
-}
-interface CacheCommandResult {
-  status: string;
-  plan?: CachePlan;
-  freedBytes?: number;
-  message?: string;
-}
-interface DownloadCommandResult {
-  status: string;
-  result?: { status: string; message: string; findings: Array<{ code: string; message: string }> };
-}
 
 /** Every file under dir with its size, following no links. */
 function filesUnder(dir: string): Array<{ path: string; size: number }> {

@@ -6,6 +6,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliPath, repoRoot } from '../../support/cli';
+import { LspFrames } from '../../support/lspClient';
 
 export const serverBundle = join(repoRoot, 'dist', 'server.js');
 
@@ -37,7 +38,7 @@ export class ServerSession {
   readonly child: ChildProcess;
   serverPid = 0;
   stderr = '';
-  private buffer = Buffer.alloc(0);
+  private readonly frames = new LspFrames();
   private nextId = 1;
   private readonly pending = new Map<number, (m: RpcMessage) => void>();
   readonly notifications: RpcMessage[] = [];
@@ -69,16 +70,7 @@ export class ServerSession {
   }
 
   private onData(data: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, data]);
-    for (;;) {
-      const headerEnd = this.buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString('ascii'))?.[1]);
-      if (this.buffer.length < headerEnd + 4 + length) return;
-      const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
-      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
-      this.dispatch(JSON.parse(body) as RpcMessage);
-    }
+    for (const m of this.frames.push(data)) this.dispatch(m as RpcMessage);
   }
 
   private dispatch(m: RpcMessage): void {
